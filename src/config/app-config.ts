@@ -1,0 +1,76 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { resolve } from 'node:path';
+import { EnvDto } from './env.dto';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+/** Typed configuration. Built once by loadConfig(); nothing else reads process.env. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  databaseUrl: string | null;
+  dbPoolSize: number;
+  port: number;
+  host: string;
+  publicBaseUrl: string;
+  bootstrapAdminPassword: string | null;
+  demoData: boolean;
+  dataDir: string;
+  embeddedPgPort: number;
+  jwtSecret: string | null;
+  tokenTtlSeconds: number;
+  loginMaxFailures: number;
+  loginLockoutSeconds: number;
+  bodyLimitBytes: number;
+  logLevel: LogLevel;
+  metricsToken: string | null;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const truthy = (v: string | undefined) => v === '1' || v === 'true';
+
+/** Parses and validates the environment; throws ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const dto = plainToInstance(EnvDto, { ...env }, { excludeExtraneousValues: false });
+  const errors = validateSync(dto, { whitelist: false, forbidUnknownValues: false, skipMissingProperties: false });
+  const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  const nodeEnv = (dto.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
+  if (nodeEnv === 'production' && !dto.JWT_SECRET) {
+    problems.push('JWT_SECRET: required when NODE_ENV=production (at least 32 characters)');
+  }
+  if (nodeEnv === 'production' && !dto.DATABASE_URL) {
+    problems.push('DATABASE_URL: required when NODE_ENV=production (the embedded database is for development and demos)');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const port = dto.PORT ?? 3000;
+  return {
+    nodeEnv,
+    databaseUrl: dto.DATABASE_URL ?? null,
+    dbPoolSize: dto.DB_POOL_SIZE ?? 10,
+    port,
+    host: dto.HOST ?? '0.0.0.0',
+    publicBaseUrl: (dto.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    bootstrapAdminPassword: dto.BOOTSTRAP_ADMIN_PASSWORD ?? null,
+    demoData: truthy(dto.DEMO_DATA),
+    dataDir: resolve(dto.DATA_DIR ?? 'data'),
+    embeddedPgPort: dto.EMBEDDED_PG_PORT ?? 54329,
+    jwtSecret: dto.JWT_SECRET ?? null,
+    tokenTtlSeconds: dto.TOKEN_TTL_SECONDS ?? 900,
+    loginMaxFailures: dto.LOGIN_MAX_FAILURES ?? 5,
+    loginLockoutSeconds: dto.LOGIN_LOCKOUT_SECONDS ?? 900,
+    bodyLimitBytes: dto.BODY_LIMIT_BYTES ?? 1024 * 1024,
+    logLevel: (dto.LOG_LEVEL ?? 'info') as LogLevel,
+    metricsToken: dto.METRICS_TOKEN ?? null,
+    trustProxy: truthy(dto.TRUST_PROXY),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,22 @@
+import { AuditEventEntity } from '../audit/entities/audit-event.entity';
+import { ApiKeyEntity } from '../identity/entities/api-key.entity';
+import { UserEntity } from '../identity/entities/user.entity';
+import { CustodyAssignmentEntity } from '../orgs/entities/custody-assignment.entity';
+import { OrganisationSuccessionEntity } from '../orgs/entities/organisation-succession.entity';
+import { OrganisationEntity } from '../orgs/entities/organisation.entity';
+import { CalendarDayEntity } from '../rulebook/entities/calendar-day.entity';
+import { CredentialTypeEntity } from '../rulebook/entities/credential-type.entity';
+import { SettingEntity } from '../rulebook/entities/setting.entity';
+
+/** Every entity, listed explicitly (no globbing) so the app, the CLI and the migration check agree. */
+export const ENTITIES = [
+  OrganisationEntity,
+  OrganisationSuccessionEntity,
+  CustodyAssignmentEntity,
+  UserEntity,
+  ApiKeyEntity,
+  AuditEventEntity,
+  CredentialTypeEntity,
+  SettingEntity,
+  CalendarDayEntity,
+];
