@@ -1,9 +1,11 @@
 import type { MigrationInterface } from 'typeorm';
 import { Initial1795614595971 } from './1795614595971-Initial';
 import { AppendOnlyTables1795614600000 } from './1795614600000-AppendOnlyTables';
+import { SeedRulebook1795614700000 } from './1795614700000-SeedRulebook';
 
 /** Every migration, in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795614595971,
   AppendOnlyTables1795614600000,
+  SeedRulebook1795614700000,
 ];

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { resolve } from 'node:path';
+import { passwordProblems } from '../common/auth/password-policy';
 import { EnvDto } from './env.dto';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -47,6 +48,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (nodeEnv === 'production' && !dto.DATABASE_URL) {
     problems.push('DATABASE_URL: required when NODE_ENV=production (the embedded database is for development and demos)');
+  }
+  if (dto.BOOTSTRAP_ADMIN_PASSWORD) {
+    for (const p of passwordProblems(dto.BOOTSTRAP_ADMIN_PASSWORD, 'admin')) {
+      problems.push(`BOOTSTRAP_ADMIN_PASSWORD: ${p.message} (${p.code})`);
+    }
   }
   if (problems.length) throw new ConfigError(problems);
 

@@ -1,7 +1,7 @@
 import { AuditEventEntity } from '../audit/entities/audit-event.entity';
 import { ApiKeyEntity } from '../identity/entities/api-key.entity';
 import { UserEntity } from '../identity/entities/user.entity';
-import { CustodyAssignmentEntity } from '../orgs/entities/custody-assignment.entity';
+import { CustodyAssignmentEntity } from '../custody/entities/custody-assignment.entity';
 import { OrganisationSuccessionEntity } from '../orgs/entities/organisation-succession.entity';
 import { OrganisationEntity } from '../orgs/entities/organisation.entity';
 import { CalendarDayEntity } from '../rulebook/entities/calendar-day.entity';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
-import { OrganisationEntity } from './organisation.entity';
+import { OrganisationEntity } from '../../orgs/entities/organisation.entity';
 
 /**
  * Custody basics (TIME-7, TIME-9): from `effectiveFrom`, the registers that `issuerOrg` issued for

@@ -1,0 +1,30 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { type CoreDeps, CoreModule } from './core.module';
+import { CustodyModule } from './custody/custody.module';
+import { HealthController } from './health/health.controller';
+import { IdentityModule } from './identity/identity.module';
+import { OrgsModule } from './orgs/orgs.module';
+import { PortalModule } from './portal/portal.module';
+import { ProvisioningModule } from './provisioning/provisioning.module';
+import { RulebookModule } from './rulebook/rulebook.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(deps: CoreDeps): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(deps),
+        AuditModule,
+        OrgsModule,
+        IdentityModule,
+        RulebookModule,
+        CustodyModule,
+        ProvisioningModule,
+        PortalModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { OrgsModule } from '../orgs/orgs.module';
+import { RulebookModule } from '../rulebook/rulebook.module';
+import { CustodyController } from './custody.controller';
+import { CustodyRepository } from './custody.repository';
+import { CustodyService } from './custody.service';
+
+@Module({
+  imports: [OrgsModule, RulebookModule, AuditModule],
+  controllers: [CustodyController],
+  providers: [CustodyRepository, CustodyService],
+  exports: [CustodyService],
+})
+export class CustodyModule {}

@@ -1,0 +1,72 @@
+import { ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { requestContextMiddleware } from './common/context/request-context.middleware';
+import { AppError } from './common/errors/app-error';
+import type { JsonLogger } from './common/logging/json-logger';
+import { validationErrorsToAppError } from './common/validation/validation-errors';
+import type { AppConfig } from './config/app-config';
+import type { Metrics } from './health/metrics';
+
+/** Express-level set-up shared by main and tests: context, metrics, body parsing, validation, OpenAPI. */
+export function configureHttp(app: NestExpressApplication, config: AppConfig, logger: JsonLogger, metrics: Metrics): void {
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(requestContextMiddleware);
+  app.use(metrics.middleware(logger));
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+  app.use(jsonBody(config.bodyLimitBytes));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      forbidUnknownValues: true,
+      stopAtFirstError: false,
+      exceptionFactory: validationErrorsToAppError,
+    }),
+  );
+  SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/**
+ * express.json with our error codes. A JSON body must be an object: arrays and scalars are refused
+ * here, so validation never sees a shape it cannot describe field by field.
+ */
+function jsonBody(limit: number) {
+  const parse = express.json({ limit, strict: true });
+  return (req: Request, res: Response, next: NextFunction) =>
+    parse(req, res, (err?: unknown) => {
+      if (err) {
+        const e = err as { type?: string };
+        if (e.type === 'entity.too.large') return next(new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes`, { limitBytes: limit }));
+        if (e.type === 'entity.parse.failed') return next(new AppError('MALFORMED_JSON', 'The request body is not valid JSON'));
+        if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
+          return next(new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding or charset'));
+        }
+        return next(err);
+      }
+      const body: unknown = req.body;
+      if (req.is('application/json') && (body === null || typeof body !== 'object' || Array.isArray(body))) {
+        return next(new AppError('BODY_NOT_OBJECT', 'The JSON body must be an object'));
+      }
+      next();
+    });
+}
+
+export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
+  const doc = new DocumentBuilder()
+    .setTitle('VBCC Registry API')
+    .setDescription(
+      'Sổ đăng ký văn bằng, chứng chỉ — diploma and certificate registry. Errors are `{ code, message, details?, requestId }`.',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'apiKey')
+    .build();
+  return SwaggerModule.createDocument(app, doc);
+}
