@@ -1,0 +1,227 @@
+import { listRoutes, type RouteInfo } from '../../src/common/auth/route-inventory';
+import { hasPermission, ROLES, type Permission, type Role } from '../../src/common/auth/roles';
+import { DEMO_USERS } from '../../seeds/demo-data';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** Routes anyone may call. Adding one here is a deliberate, reviewed decision. */
+const PUBLIC_ROUTES = [
+  'GET /',
+  'GET /api/v1/credential-types',
+  'GET /health',
+  'GET /metrics',
+  'POST /api/v1/auth/login',
+];
+
+/** Sample values for path parameters, so every route can be called. */
+const PARAMS: Record<string, string> = {
+  code: 'SGD-BTR',
+  username: 'btr.registrar',
+  id: '01890a5d-ac96-774b-bcce-b302099a8057',
+};
+
+const key = (r: RouteInfo) => `${r.method} ${r.path}`;
+const fill = (path: string) => path.replace(/:(\w+)/g, (_m, p: string) => PARAMS[p] ?? 'x');
+
+type Probe = (t: TestApp) => Promise<void>;
+
+async function expectOutOfScope(res: { status: number; body: { code?: string } }): Promise<void> {
+  expect({ status: res.status, code: res.body.code }).toEqual({ status: 403, code: 'OUT_OF_SCOPE' });
+}
+
+/**
+ * Subtree scoping, per route: a probe showing that a user cannot reach data outside its own
+ * organisation's subtree, or the reason the route holds no organisation data. The test fails for a
+ * route with neither, so every new route must say how it is scoped.
+ */
+const SCOPE: Record<string, Probe | { unscoped: string }> = {
+  'GET /api/v1/audit': async (t) => {
+    await t.token('hpg.registrar'); // writes an auth.login event in Hải Phòng's subtree
+    const res = await t.http.get('/api/v1/audit?limit=200').set(await t.auth('btr.auditor')).expect(200);
+    const names = (res.body.items as { actorName: string }[]).map((e) => e.actorName);
+    expect(names).not.toContain('hpg.registrar');
+    expect(names.length).toBeGreaterThan(0);
+  },
+  'GET /api/v1/orgs': async (t) => {
+    const res = await t.http.get('/api/v1/orgs?limit=200').set(await t.auth('thpt.chuyenbt')).expect(200);
+    expect((res.body.items as { code: string }[]).map((o) => o.code)).toEqual(['THPT-BTR-CHUYENBT']);
+  },
+  'GET /api/v1/orgs/:code': async (t) => {
+    const school = await t.auth('thpt.chuyenbt');
+    await t.http.get('/api/v1/orgs/THPT-BTR-CHUYENBT').set(school).expect(200);
+    await expectOutOfScope(await t.http.get('/api/v1/orgs/THPT-BTR-NDCHIEU').set(school)); // another school
+    await expectOutOfScope(await t.http.get('/api/v1/orgs/THPT-HPG-TRANPHU').set(school)); // another province
+    await expectOutOfScope(await t.http.get('/api/v1/orgs/SGD-BTR').set(school)); // its own department
+  },
+  'POST /api/v1/orgs': async (t) => {
+    const res = await t.http
+      .post('/api/v1/orgs')
+      .set(await t.auth('btr.admin'))
+      .send({ code: 'THPT-HPG-NEW', name: 'Trường THPT Mới', kind: 'school', parentCode: 'SGD-HPG' });
+    await expectOutOfScope(res);
+  },
+  'POST /api/v1/orgs/:code/dissolution': async (t) => {
+    const res = await t.http
+      .post('/api/v1/orgs/THPT-HPG-NGOQUYEN/dissolution')
+      .set(await t.auth('btr.admin'))
+      .send({ effectiveOn: '2026-01-01', successorCode: 'SGD-HPG', kind: 'merger' });
+    await expectOutOfScope(res);
+  },
+  'GET /api/v1/auth/me': { unscoped: "returns only the caller's own identity" },
+  'POST /api/v1/auth/password': { unscoped: "changes only the caller's own password" },
+  'POST /api/v1/users': async (t) => {
+    const res = await t.http
+      .post('/api/v1/users')
+      .set(await t.auth('btr.admin'))
+      .send({ username: 'hpg.intruder', password: 'abcdef-123456', orgCode: 'SGD-HPG', roles: ['registrar'] });
+    await expectOutOfScope(res);
+  },
+  'GET /api/v1/users': async (t) => {
+    const res = await t.http.get('/api/v1/users?limit=200').set(await t.auth('btr.auditor')).expect(200);
+    const orgs = new Set((res.body.items as { orgCode: string }[]).map((u) => u.orgCode));
+    expect([...orgs].every((c) => /BTR/.test(c))).toBe(true);
+    expect(orgs.has('SGD-BTR')).toBe(true);
+  },
+  'GET /api/v1/users/:username': async (t) => {
+    await expectOutOfScope(await t.http.get('/api/v1/users/hpg.admin').set(await t.auth('btr.auditor')));
+  },
+  'POST /api/v1/users/:username/unlock': async (t) => {
+    await expectOutOfScope(await t.http.post('/api/v1/users/hpg.registrar/unlock').set(await t.auth('btr.admin')));
+  },
+  'POST /api/v1/users/:username/disable': async (t) => {
+    await expectOutOfScope(await t.http.post('/api/v1/users/hpg.registrar/disable').set(await t.auth('btr.admin')));
+  },
+  'POST /api/v1/users/:username/enable': async (t) => {
+    await expectOutOfScope(await t.http.post('/api/v1/users/hpg.registrar/enable').set(await t.auth('btr.admin')));
+  },
+  'POST /api/v1/api-keys': async (t) => {
+    const res = await t.http
+      .post('/api/v1/api-keys')
+      .set(await t.auth('btr.admin'))
+      .send({ name: 'x', orgCode: 'SGD-HPG', roles: ['sync'] });
+    await expectOutOfScope(res);
+  },
+  'GET /api/v1/api-keys': async (t) => {
+    await t.http.post('/api/v1/api-keys').set(await t.auth('hpg.admin')).send({ name: 'hpg key', roles: ['sync'] }).expect(201);
+    const res = await t.http.get('/api/v1/api-keys').set(await t.auth('btr.admin')).expect(200);
+    expect((res.body.items as { orgCode: string }[]).some((k) => k.orgCode === 'SGD-HPG')).toBe(false);
+  },
+  'POST /api/v1/api-keys/:id/revoke': async (t) => {
+    const created = await t.http.post('/api/v1/api-keys').set(await t.auth('hpg.admin')).send({ name: 'hpg key 2', roles: ['sync'] }).expect(201);
+    await expectOutOfScope(await t.http.post(`/api/v1/api-keys/${created.body.id}/revoke`).set(await t.auth('btr.admin')));
+  },
+  'GET /api/v1/rulebook/authority': { unscoped: 'answers what the law says; no organisation data is disclosed' },
+  'GET /api/v1/rulebook/settings': { unscoped: 'settings are rules, published to every signed-in user' },
+  'GET /api/v1/rulebook/calendar': { unscoped: 'the national working-day calendar is public knowledge' },
+  'POST /api/v1/rulebook/settings': async (t) => {
+    const res = await t.http
+      .post('/api/v1/rulebook/settings')
+      .set(await t.auth('btr.admin'))
+      .send({ key: 'copy.fee', value: 10000, legalBasis: 'test', scopeOrgCode: 'SGD-HPG' });
+    await expectOutOfScope(res);
+  },
+  'POST /api/v1/rulebook/calendar-days': async (t) => {
+    const res = await t.http
+      .post('/api/v1/rulebook/calendar-days')
+      .set(await t.auth('btr.admin'))
+      .send({ day: '2030-01-01', kind: 'holiday', nameVi: 'Tết Dương lịch', nameEn: "New Year's Day" });
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
+  },
+  'GET /api/v1/custody': async (t) => {
+    const res = await t.http
+      .get('/api/v1/custody?issuerOrgCode=PGD-BTR-CHAUTHANH&credentialType=THCS&date=2025-08-01')
+      .set(await t.auth('hpg.registrar'));
+    await expectOutOfScope(res);
+  },
+  'POST /api/v1/custody/assignments': async (t) => {
+    const res = await t.http
+      .post('/api/v1/custody/assignments')
+      .set(await t.auth('hpg.admin'))
+      .send({ issuerOrgCode: 'XA-BTR-PHUTUC', credentialType: 'THCS', custodianOrgCode: 'SGD-BTR', effectiveFrom: '2026-05-31' });
+    await expectOutOfScope(res);
+  },
+};
+
+/** A demo user whose roles lack the permission, if any role lacks it. */
+function userWithout(permission: Permission): string | null {
+  const lacking = ROLES.filter((r) => !hasPermission([r], permission));
+  const u = DEMO_USERS.find((d) => d.roles.every((r: Role) => lacking.includes(r)));
+  return u?.username ?? null;
+}
+
+describe('access control on every route (ARCHITECTURE §4)', () => {
+  let t: TestApp;
+  let routes: RouteInfo[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    routes = listRoutes(t.running.app);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('finds the routes of every module', () => {
+    expect(routes.length).toBeGreaterThan(20);
+    expect(routes.map(key)).toEqual(expect.arrayContaining(['GET /api/v1/orgs/:code', 'POST /api/v1/auth/login', 'GET /api/v1/audit']));
+  });
+
+  it('every route declares @Public() or a permission', () => {
+    expect(routes.filter((r) => r.access.kind === 'undeclared').map(key)).toEqual([]);
+  });
+
+  it('only the reviewed routes are public', () => {
+    expect(routes.filter((r) => r.access.kind === 'public').map(key).sort()).toEqual([...PUBLIC_ROUTES].sort());
+  });
+
+  it('without credentials every non-public route answers 401 AUTH_REQUIRED', async () => {
+    const failures: string[] = [];
+    for (const r of routes.filter((x) => x.access.kind !== 'public')) {
+      const res = await t.http[r.method.toLowerCase() as 'get'](fill(r.path)).send({});
+      if (res.status !== 401 || res.body.code !== 'AUTH_REQUIRED') failures.push(`${key(r)} → ${res.status} ${res.body.code}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('a garbage bearer token and a garbage API key are refused with 401 on every non-public route', async () => {
+    const failures: string[] = [];
+    for (const r of routes.filter((x) => x.access.kind !== 'public')) {
+      const call = () => t.http[r.method.toLowerCase() as 'get'](fill(r.path));
+      const a = await call().set('Authorization', 'Bearer not.a.token').send({});
+      const b = await call().set('X-Api-Key', 'vbcc_000000000000_' + 'A'.repeat(43)).send({});
+      if (a.status !== 401 || a.body.code !== 'TOKEN_INVALID') failures.push(`${key(r)} bearer → ${a.status} ${a.body.code}`);
+      if (b.status !== 401 || b.body.code !== 'API_KEY_INVALID') failures.push(`${key(r)} key → ${b.status} ${b.body.code}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('with a role that lacks the permission every route answers 403 FORBIDDEN', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const r of routes) {
+      if (r.access.kind !== 'permission') continue;
+      const username = userWithout(r.access.permission);
+      if (!username) continue; // every role holds it (e.g. self.read)
+      checked++;
+      const res = await t.http[r.method.toLowerCase() as 'get'](fill(r.path))
+        .set(await t.auth(username))
+        .send({});
+      if (res.status !== 403 || res.body.code !== 'FORBIDDEN') failures.push(`${key(r)} as ${username} → ${res.status} ${res.body.code}`);
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('every non-public route has a subtree-scope probe or a stated reason', () => {
+    const missing = routes.filter((r) => r.access.kind !== 'public' && !(key(r) in SCOPE)).map(key);
+    expect(missing).toEqual([]);
+    const stale = Object.keys(SCOPE).filter((k) => !routes.some((r) => key(r) === k));
+    expect(stale).toEqual([]);
+  });
+
+  it.each(Object.entries(SCOPE).filter(([, v]) => typeof v === 'function'))(
+    'scope: %s stays inside the caller’s subtree',
+    async (_k, probe) => {
+      await (probe as Probe)(t);
+    },
+  );
+});
