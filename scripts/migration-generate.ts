@@ -28,7 +28,8 @@ async function main(): Promise<void> {
       }
       const ts = Date.now();
       const cls = `${name}${ts}`;
-      const q = (s: string) => '`' + s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
+      const q = (s: string) =>
+        '`' + s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
       const up = sql.upQueries.map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
       const down = sql.downQueries
         .reverse()
@@ -46,12 +47,17 @@ async function main(): Promise<void> {
         `import type { MigrationInterface } from 'typeorm';\nimport { ${cls} } from './${file}';\n`,
       );
       index = index.replace(/\[([^\]]*)\];\s*$/, (_m, list: string) => {
-        const items = list.split(',').map((s) => s.trim()).filter(Boolean);
+        const items = list
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         items.push(cls);
         return `[\n  ${items.join(',\n  ')},\n];\n`;
       });
       writeFileSync(indexPath, index);
-      console.log(`Wrote migrations/${file}.ts (${sql.upQueries.length} statements). Review it before committing.`);
+      console.log(
+        `Wrote migrations/${file}.ts (${sql.upQueries.length} statements). Review it before committing.`,
+      );
     } finally {
       await ds.destroy();
     }

@@ -32,7 +32,7 @@ export async function withScratchDatabase<T>(work: (url: string) => Promise<T>):
     dir = mkdtempSync(join(tmpdir(), 'vbcc-scratch-'));
     const db = await startEmbeddedPostgres({ dir, port: await freePort(), fast: true });
     baseUrl = db.url;
-    stop = db.stop;
+    stop = () => db.stop();
   }
   const name = `vbcc_scratch_${process.pid}_${Date.now()}`;
   const admin = new Client({ connectionString: baseUrl });

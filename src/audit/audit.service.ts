@@ -42,7 +42,7 @@ export class AuditService {
       outcome: rec.outcome ?? 'success',
       requestId: ctx?.requestId ?? null,
       clientIp: ctx?.clientIp ?? null,
-      details: (redact(rec.details ?? {}) as Record<string, unknown>),
+      details: redact(rec.details ?? {}) as Record<string, unknown>,
     });
   }
 

@@ -40,14 +40,20 @@ const truthy = (v: string | undefined) => v === '1' || v === 'true';
 /** Parses and validates the environment; throws ConfigError listing every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const dto = plainToInstance(EnvDto, { ...env }, { excludeExtraneousValues: false });
-  const errors = validateSync(dto, { whitelist: false, forbidUnknownValues: false, skipMissingProperties: false });
+  const errors = validateSync(dto, {
+    whitelist: false,
+    forbidUnknownValues: false,
+    skipMissingProperties: false,
+  });
   const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
   const nodeEnv = (dto.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
   if (nodeEnv === 'production' && !dto.JWT_SECRET) {
     problems.push('JWT_SECRET: required when NODE_ENV=production (at least 32 characters)');
   }
   if (nodeEnv === 'production' && !dto.DATABASE_URL) {
-    problems.push('DATABASE_URL: required when NODE_ENV=production (the embedded database is for development and demos)');
+    problems.push(
+      'DATABASE_URL: required when NODE_ENV=production (the embedded database is for development and demos)',
+    );
   }
   if (dto.BOOTSTRAP_ADMIN_PASSWORD) {
     for (const p of passwordProblems(dto.BOOTSTRAP_ADMIN_PASSWORD, 'admin')) {

@@ -1,8 +1,23 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+  value === undefined || value === ''
+    ? undefined
+    : typeof value === 'string' && /^-?\d+$/.test(value)
+      ? Number(value)
+      : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /** The environment, as documented in README ("Configuration"). Parsed and validated once, at boot. */
@@ -12,10 +27,16 @@ export class EnvDto {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT?: number;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
   HOST?: string;
 
   @IsOptional()
@@ -23,45 +44,89 @@ export class EnvDto {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   PUBLIC_BASE_URL?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(12) @MaxLength(200)
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
   BOOTSTRAP_ADMIN_PASSWORD?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsIn(['0', '1', 'true', 'false'])
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(['0', '1', 'true', 'false'])
   DEMO_DATA?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
   DATA_DIR?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
   EMBEDDED_PG_PORT?: number;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(32)
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(32)
   JWT_SECRET?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
   TOKEN_TTL_SECONDS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   LOGIN_MAX_FAILURES?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
   LOGIN_LOCKOUT_SECONDS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
   BODY_LIMIT_BYTES?: number;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsIn(['debug', 'info', 'warn', 'error', 'silent'])
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(['debug', 'info', 'warn', 'error', 'silent'])
   LOG_LEVEL?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(16)
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(16)
   METRICS_TOKEN?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsIn(['0', '1', 'true', 'false'])
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(['0', '1', 'true', 'false'])
   TRUST_PROXY?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsIn(['development', 'production', 'test'])
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(['development', 'production', 'test'])
   NODE_ENV?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DB_POOL_SIZE?: number;
 }

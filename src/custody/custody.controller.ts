@@ -23,13 +23,20 @@ export class CustodyController {
   @RequirePermission('orgs.read')
   @ApiOkResponse({ type: CustodyAnswerDto })
   async custodian(@CurrentActor() actor: Actor, @Query() q: CustodyQueryDto): Promise<CustodyAnswerDto> {
-    return toCustodyAnswer(await this.custody.answer(actor, q.issuerOrgCode, q.credentialType, q.date), q.credentialType, q.date);
+    return toCustodyAnswer(
+      await this.custody.answer(actor, q.issuerOrgCode, q.credentialType, q.date),
+      q.credentialType,
+      q.date,
+    );
   }
 
   @Post('assignments')
   @RequirePermission('orgs.manage')
   @ApiCreatedResponse({ type: CustodyAssignmentDto })
-  async assign(@CurrentActor() actor: Actor, @Body() dto: CreateCustodyAssignmentDto): Promise<CustodyAssignmentDto> {
+  async assign(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateCustodyAssignmentDto,
+  ): Promise<CustodyAssignmentDto> {
     const a = await this.custody.assign(actor, dto);
     return toCustodyAssignmentResponse(a, dto.issuerOrgCode, dto.custodianOrgCode);
   }

@@ -44,7 +44,12 @@ export class CustodyService {
     private readonly audit: AuditService,
   ) {}
 
-  async custodianOf(issuer: OrganisationEntity, typeCode: string, date: string, em?: EntityManager): Promise<CustodyAnswer> {
+  async custodianOf(
+    issuer: OrganisationEntity,
+    typeCode: string,
+    date: string,
+    em?: EntityManager,
+  ): Promise<CustodyAnswer> {
     const type = await this.rulebook.credentialType(typeCode);
     const assignment = await this.repo.findEffective(issuer.id, type.code, date, em);
     if (assignment) {
@@ -56,17 +61,30 @@ export class CustodyService {
         legalBasis: assignment.transferRecordRef,
       };
     }
-    const ruleRow = type.kind === 'lowerSecondaryDiploma' ? await this.rulebook.settingRow('custody.lowerSecondaryRegisters', date, issuer.path) : null;
+    const ruleRow =
+      type.kind === 'lowerSecondaryDiploma'
+        ? await this.rulebook.settingRow('custody.lowerSecondaryRegisters', date, issuer.path)
+        : null;
     const rule = ruleRow?.value as CustodyRuleValue | undefined;
     if (ruleRow && rule?.fromIssuerKinds.includes(issuer.kind)) {
-      const custodian = await this.orgs.nearestOfKind(issuer, rule.custodianKind as OrganisationEntity['kind']);
-      if (custodian) return { issuer, custodian, basis: 'rule', since: ruleRow.validFrom, legalBasis: ruleRow.legalBasis };
+      const custodian = await this.orgs.nearestOfKind(
+        issuer,
+        rule.custodianKind as OrganisationEntity['kind'],
+      );
+      if (custodian)
+        return { issuer, custodian, basis: 'rule', since: ruleRow.validFrom, legalBasis: ruleRow.legalBasis };
     }
     if (issuer.validTo && issuer.validTo < date) {
       const successions = await this.orgs.findSuccessions(issuer);
       const last = successions.filter((s) => s.effectiveOn <= date).pop();
       if (last) {
-        return { issuer, custodian: await this.orgs.getById(last.successorId, em), basis: 'successor', since: last.effectiveOn, legalBasis: last.legalBasis };
+        return {
+          issuer,
+          custodian: await this.orgs.getById(last.successorId, em),
+          basis: 'successor',
+          since: last.effectiveOn,
+          legalBasis: last.legalBasis,
+        };
       }
     }
     return { issuer, custodian: issuer, basis: 'issuer', since: null, legalBasis: null };
@@ -76,7 +94,10 @@ export class CustodyService {
     const issuer = await this.orgs.getByCode(issuerCode);
     const a = await this.custodianOf(issuer, typeCode, date);
     if (!inScope(actor, a.issuer.path) && !inScope(actor, a.custodian.path)) {
-      throw new AppError('OUT_OF_SCOPE', `Registers of ${issuerCode} are outside your organisation's subtree`);
+      throw new AppError(
+        'OUT_OF_SCOPE',
+        `Registers of ${issuerCode} are outside your organisation's subtree`,
+      );
     }
     return a;
   }
@@ -88,7 +109,13 @@ export class CustodyService {
   /** Records that, from a date, another body holds an issuer's registers of one type (TIME-9). */
   async assign(
     actor: Actor,
-    input: { issuerOrgCode: string; credentialType: string; custodianOrgCode: string; effectiveFrom: string; transferRecordRef?: string },
+    input: {
+      issuerOrgCode: string;
+      credentialType: string;
+      custodianOrgCode: string;
+      effectiveFrom: string;
+      transferRecordRef?: string;
+    },
   ): Promise<CustodyAssignmentEntity> {
     const type = await this.rulebook.credentialType(input.credentialType);
     return this.tx.run(async (em) => {
@@ -97,15 +124,29 @@ export class CustodyService {
       assertInScope(actor, issuer.path, `Organisation ${issuer.code}`);
       assertInScope(actor, custodian.path, `Organisation ${custodian.code}`);
       if (custodian.validTo && custodian.validTo < input.effectiveFrom) {
-        throw new AppError('CUSTODY_INVALID', `${custodian.code} no longer exists on ${input.effectiveFrom}`, {
-          errors: [{ field: 'custodianOrgCode', code: 'ORG_INACTIVE', message: `abolished on ${custodian.validTo}` }],
-        });
+        throw new AppError(
+          'CUSTODY_INVALID',
+          `${custodian.code} no longer exists on ${input.effectiveFrom}`,
+          {
+            errors: [
+              {
+                field: 'custodianOrgCode',
+                code: 'ORG_INACTIVE',
+                message: `abolished on ${custodian.validTo}`,
+              },
+            ],
+          },
+        );
       }
       const current = await this.custodianOf(issuer, type.code, input.effectiveFrom, em);
       if (current.custodian.id === custodian.id) {
-        throw new AppError('CUSTODY_INVALID', `${custodian.code} already holds these registers on ${input.effectiveFrom}`, {
-          errors: [{ field: 'custodianOrgCode', code: 'ALREADY_CUSTODIAN', message: 'no change' }],
-        });
+        throw new AppError(
+          'CUSTODY_INVALID',
+          `${custodian.code} already holds these registers on ${input.effectiveFrom}`,
+          {
+            errors: [{ field: 'custodianOrgCode', code: 'ALREADY_CUSTODIAN', message: 'no change' }],
+          },
+        );
       }
       const row: CustodyAssignmentEntity = {
         id: uuidv7(),
@@ -122,7 +163,12 @@ export class CustodyService {
         targetType: 'custodyAssignment',
         targetId: row.id,
         scopePath: commonAncestorPath(issuer.path, custodian.path),
-        details: { issuerOrgCode: issuer.code, custodianOrgCode: custodian.code, credentialType: type.code, effectiveFrom: row.effectiveFrom },
+        details: {
+          issuerOrgCode: issuer.code,
+          custodianOrgCode: custodian.code,
+          credentialType: type.code,
+          effectiveFrom: row.effectiveFrom,
+        },
       });
       return row;
     });

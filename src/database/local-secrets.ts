@@ -12,7 +12,9 @@ import type { AppConfig } from '../config/app-config';
 export function resolveJwtSecret(config: AppConfig, embedded: boolean, logger: JsonLogger): string {
   if (config.jwtSecret) return config.jwtSecret;
   if (!embedded) {
-    logger.event('warn', 'config.jwtSecret.ephemeral', { hint: 'set JWT_SECRET so tokens survive restarts and work across instances' });
+    logger.event('warn', 'config.jwtSecret.ephemeral', {
+      hint: 'set JWT_SECRET so tokens survive restarts and work across instances',
+    });
     return randomBytes(32).toString('base64url');
   }
   mkdirSync(config.dataDir, { recursive: true });

@@ -29,7 +29,13 @@ export class HealthController {
     try {
       await this.dataSource.query('SELECT 1');
     } catch (e) {
-      throw new AppError('SERVICE_UNAVAILABLE', 'The database does not answer', { database: 'down' }, undefined, { cause: e });
+      throw new AppError(
+        'SERVICE_UNAVAILABLE',
+        'The database does not answer',
+        { database: 'down' },
+        undefined,
+        { cause: e },
+      );
     }
     return { status: 'ok', database: 'ok' };
   }

@@ -28,7 +28,10 @@ export class AccessGuard implements CanActivate {
     const actor = await this.authenticate(req);
     if (!permission) throw new AppError('FORBIDDEN', 'This route declares no permission');
     if (!hasPermission(actor.roles, permission)) {
-      throw new AppError('FORBIDDEN', `Your roles do not grant ${permission}`, { permission, roles: actor.roles });
+      throw new AppError('FORBIDDEN', `Your roles do not grant ${permission}`, {
+        permission,
+        roles: actor.roles,
+      });
     }
     req.actor = actor;
     requestContext.setActor(actor);
@@ -44,6 +47,8 @@ export class AccessGuard implements CanActivate {
       if (!m) throw new AppError('TOKEN_INVALID', 'Use "Authorization: Bearer <token>"');
       return this.auth.actorFromBearer(m[1]);
     }
-    return Promise.reject(new AppError('AUTH_REQUIRED', 'Sign in first (Authorization: Bearer <token>) or send X-Api-Key'));
+    return Promise.reject(
+      new AppError('AUTH_REQUIRED', 'Sign in first (Authorization: Bearer <token>) or send X-Api-Key'),
+    );
   }
 }

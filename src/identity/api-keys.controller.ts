@@ -5,7 +5,13 @@ import { RequirePermission } from '../common/auth/access.decorators';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { UuidParam } from '../common/validation/params';
 import { ApiKeysService } from './api-keys.service';
-import { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto, toApiKeyResponse } from './dto/api-key.dto';
+import {
+  ApiKeyDto,
+  ApiKeyListDto,
+  CreateApiKeyDto,
+  CreatedApiKeyDto,
+  toApiKeyResponse,
+} from './dto/api-key.dto';
 
 @ApiTags('api-keys')
 @ApiBearerAuth()

@@ -40,7 +40,7 @@ export class ApiKeysRepository {
       .where('o.path LIKE :p', { p: escapeLike(pathPrefix) + '%' })
       .orderBy('k.created_at', 'DESC')
       .getMany();
-    return rows.map(ApiKeysRepository.withOrg);
+    return rows.map((r) => ApiKeysRepository.withOrg(r));
   }
 
   async insertKey(em: EntityManager, k: ApiKeyEntity): Promise<void> {

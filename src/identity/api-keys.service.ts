@@ -69,7 +69,13 @@ export class ApiKeysService {
       if (!key) throw new AppError('API_KEY_NOT_FOUND', 'No such API key');
       assertInScope(actor, key.orgPath, 'This API key');
       await this.repo.revoke(em, id);
-      await this.audit.record(em, { action: 'apiKey.revoke', targetType: 'apiKey', targetId: id, scopePath: key.orgPath, details: { keyId: key.keyId } });
+      await this.audit.record(em, {
+        action: 'apiKey.revoke',
+        targetType: 'apiKey',
+        targetId: id,
+        scopePath: key.orgPath,
+        details: { keyId: key.keyId },
+      });
       return { ...key, revokedAt: key.revokedAt ?? new Date() };
     });
   }

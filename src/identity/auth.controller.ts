@@ -23,7 +23,10 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(LocalAuthGuard)
   @ApiOkResponse({ type: LoginResponseDto })
-  async login(@Req() req: Request & { user: UserWithOrg }, @Body() _dto: LoginDto): Promise<LoginResponseDto> {
+  async login(
+    @Req() req: Request & { user: UserWithOrg },
+    @Body() _dto: LoginDto,
+  ): Promise<LoginResponseDto> {
     const { token, expiresAt } = await this.auth.issueToken(req.user);
     return {
       accessToken: token,
@@ -37,7 +40,13 @@ export class AuthController {
   @RequirePermission('self.read')
   @ApiOkResponse({ type: MeDto })
   me(@CurrentActor() actor: Actor): MeDto {
-    return { kind: actor.kind, name: actor.name, username: actor.name, orgCode: actor.orgCode, roles: actor.roles };
+    return {
+      kind: actor.kind,
+      name: actor.name,
+      username: actor.name,
+      orgCode: actor.orgCode,
+      roles: actor.roles,
+    };
   }
 
   @Post('password')

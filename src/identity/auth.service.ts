@@ -59,7 +59,12 @@ export class AuthService {
     }
     if (!(await verifyPassword(password, user.passwordHash))) {
       const state = await this.tx.run(async (em) => {
-        const s = await this.users.recordFailure(em, user.id, this.config.loginMaxFailures, this.config.loginLockoutSeconds);
+        const s = await this.users.recordFailure(
+          em,
+          user.id,
+          this.config.loginMaxFailures,
+          this.config.loginLockoutSeconds,
+        );
         await this.audit.record(em, {
           action: 'auth.login',
           outcome: 'failure',
@@ -67,7 +72,11 @@ export class AuthService {
           targetId: user.id,
           scopePath: user.orgPath,
           actor: { kind: 'anonymous', name: username, id: user.id, orgId: user.orgId },
-          details: { reason: 'badPassword', failedAttempts: s.failedAttempts, locked: !!s.lockedUntil && s.lockedUntil > new Date() },
+          details: {
+            reason: 'badPassword',
+            failedAttempts: s.failedAttempts,
+            locked: !!s.lockedUntil && s.lockedUntil > new Date(),
+          },
         });
         return s;
       });
@@ -129,10 +138,26 @@ export class AuthService {
       throw new AppError('API_KEY_INVALID', 'Invalid, revoked or expired API key');
     }
     await this.apiKeys.touch(key.id);
-    return { kind: 'apiKey', id: key.id, name: key.name, orgId: key.orgId, orgCode: key.orgCode, orgPath: key.orgPath, roles: key.roles };
+    return {
+      kind: 'apiKey',
+      id: key.id,
+      name: key.name,
+      orgId: key.orgId,
+      orgCode: key.orgCode,
+      orgPath: key.orgPath,
+      roles: key.roles,
+    };
   }
 }
 
 export function userActor(u: UserWithOrg): Actor {
-  return { kind: 'user', id: u.id, name: u.username, orgId: u.orgId, orgCode: u.orgCode, orgPath: u.orgPath, roles: u.roles };
+  return {
+    kind: 'user',
+    id: u.id,
+    name: u.username,
+    orgId: u.orgId,
+    orgCode: u.orgCode,
+    orgPath: u.orgPath,
+    roles: u.roles,
+  };
 }

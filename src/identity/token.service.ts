@@ -19,7 +19,10 @@ export class TokenService {
   ) {}
 
   async issue(userId: string): Promise<{ token: string; expiresAt: Date }> {
-    const token = await this.jwt.signAsync({ sub: userId, typ: 'access' }, { expiresIn: this.config.tokenTtlSeconds });
+    const token = await this.jwt.signAsync(
+      { sub: userId, typ: 'access' },
+      { expiresIn: this.config.tokenTtlSeconds },
+    );
     const { exp } = this.jwt.decode<AccessClaims>(token);
     return { token, expiresAt: new Date(exp * 1000) };
   }
@@ -27,7 +30,8 @@ export class TokenService {
   async verify(token: string): Promise<{ userId: string; issuedAt: Date }> {
     try {
       const c = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
-      if (c.typ !== 'access' || typeof c.sub !== 'string') throw new AppError('TOKEN_INVALID', 'Invalid token');
+      if (c.typ !== 'access' || typeof c.sub !== 'string')
+        throw new AppError('TOKEN_INVALID', 'Invalid token');
       return { userId: c.sub, issuedAt: new Date(c.iat * 1000) };
     } catch (e) {
       if (e instanceof AppError) throw e;

@@ -4,7 +4,15 @@ import type { Actor } from '../common/auth/actor';
 import { RequirePermission } from '../common/auth/access.decorators';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { encodeCursor, pageRequest } from '../common/pagination/pagination';
-import { CreateUserDto, toUserResponse, USERNAME_PATTERN, UserDto, UsernameParam, UserPageDto, UserQueryDto } from './dto/user.dto';
+import {
+  CreateUserDto,
+  toUserResponse,
+  USERNAME_PATTERN,
+  UserDto,
+  UsernameParam,
+  UserPageDto,
+  UserQueryDto,
+} from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')

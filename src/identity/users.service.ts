@@ -104,7 +104,12 @@ export class UsersService {
     const user = await this.readInScope(actor, username);
     await this.tx.run(async (em) => {
       await this.repo.unlock(em, user.id);
-      await this.audit.record(em, { action: 'user.unlock', targetType: 'user', targetId: user.id, scopePath: user.orgPath });
+      await this.audit.record(em, {
+        action: 'user.unlock',
+        targetType: 'user',
+        targetId: user.id,
+        scopePath: user.orgPath,
+      });
     });
     return { ...user, failedAttempts: 0, lockedUntil: null };
   }
@@ -135,7 +140,8 @@ export class UsersService {
       });
     }
     const problems = passwordProblems(newPassword, user.username);
-    if (newPassword === currentPassword) problems.push({ code: 'UNCHANGED', message: 'must differ from the current password' });
+    if (newPassword === currentPassword)
+      problems.push({ code: 'UNCHANGED', message: 'must differ from the current password' });
     if (problems.length) {
       throw new AppError('PASSWORD_TOO_WEAK', 'The new password is too weak', {
         errors: problems.map((p) => ({ field: 'newPassword', code: p.code, message: p.message })),
@@ -144,7 +150,12 @@ export class UsersService {
     const hash = await hashPassword(newPassword);
     await this.tx.run(async (em) => {
       await this.repo.setPassword(em, user.id, hash);
-      await this.audit.record(em, { action: 'user.password.change', targetType: 'user', targetId: user.id, scopePath: user.orgPath });
+      await this.audit.record(em, {
+        action: 'user.password.change',
+        targetType: 'user',
+        targetId: user.id,
+        scopePath: user.orgPath,
+      });
     });
   }
 }

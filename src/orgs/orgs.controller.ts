@@ -53,7 +53,9 @@ export class OrgsController {
     });
     const parents = await this.orgs.codesById(items.map((o) => o.parentId));
     return {
-      items: items.map((o) => toOrganisationResponse(o, o.parentId ? (parents.get(o.parentId) ?? null) : null)),
+      items: items.map((o) =>
+        toOrganisationResponse(o, o.parentId ? (parents.get(o.parentId) ?? null) : null),
+      ),
       nextCursor: nextCode ? encodeCursor(nextCode) : null,
     };
   }

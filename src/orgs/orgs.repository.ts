@@ -27,7 +27,11 @@ export class OrgsRepository {
   }
 
   findRoot(em?: EntityManager): Promise<OrganisationEntity | null> {
-    return this.repo(em).createQueryBuilder('o').where('o.parent_id IS NULL').orderBy('o.created_at').getOne();
+    return this.repo(em)
+      .createQueryBuilder('o')
+      .where('o.parent_id IS NULL')
+      .orderBy('o.created_at')
+      .getOne();
   }
 
   async insertOrganisation(em: EntityManager, org: OrganisationEntity): Promise<void> {
@@ -50,13 +54,22 @@ export class OrgsRepository {
   }
 
   /** Organisations under a path prefix, in code order, keyset-paginated on code. */
-  findInSubtree(f: { pathPrefix: string; kind?: OrganisationKind; parentId?: string; afterCode?: string | null; limit: number }) {
+  findInSubtree(f: {
+    pathPrefix: string;
+    kind?: OrganisationKind;
+    parentId?: string;
+    afterCode?: string | null;
+    limit: number;
+  }) {
     const qb = this.repo()
       .createQueryBuilder('o')
       .where('o.path LIKE :prefix', { prefix: escapeLike(f.pathPrefix) + '%' });
     if (f.kind) qb.andWhere('o.kind = :kind', { kind: f.kind });
     if (f.parentId) qb.andWhere('o.parent_id = :parentId', { parentId: f.parentId });
     if (f.afterCode) qb.andWhere('o.code > :afterCode', { afterCode: f.afterCode });
-    return qb.orderBy('o.code', 'ASC').limit(f.limit + 1).getMany();
+    return qb
+      .orderBy('o.code', 'ASC')
+      .limit(f.limit + 1)
+      .getMany();
   }
 }

@@ -94,7 +94,13 @@ export class OrgsService {
   ): Promise<{ items: OrganisationEntity[]; nextCode: string | null }> {
     let parentId: string | undefined;
     if (f.parentCode) parentId = (await this.readInScope(actor, f.parentCode)).id;
-    const rows = await this.repo.findInSubtree({ pathPrefix: actor.orgPath, kind: f.kind, parentId, afterCode: f.afterCode, limit: f.limit });
+    const rows = await this.repo.findInSubtree({
+      pathPrefix: actor.orgPath,
+      kind: f.kind,
+      parentId,
+      afterCode: f.afterCode,
+      limit: f.limit,
+    });
     const more = rows.length > f.limit;
     const items = more ? rows.slice(0, f.limit) : rows;
     return { items, nextCode: more ? items[items.length - 1].code : null };
@@ -109,17 +115,28 @@ export class OrgsService {
         parent = await this.repo.findByCode(input.parentCode, m);
         if (!parent) {
           throw new AppError('ORG_PARENT_NOT_FOUND', `No parent organisation ${input.parentCode}`, {
-            errors: [{ field: 'parentCode', code: 'ORG_PARENT_NOT_FOUND', message: 'unknown organisation code' }],
+            errors: [
+              { field: 'parentCode', code: 'ORG_PARENT_NOT_FOUND', message: 'unknown organisation code' },
+            ],
           });
         }
         if (actor) assertInScope(actor, parent.path, `Parent organisation ${parent.code}`);
         if (!allowed || !allowed.includes(parent.kind)) {
           throw new AppError('ORG_PARENT_KIND_INVALID', `A ${input.kind} cannot sit under a ${parent.kind}`, {
-            errors: [{ field: 'parentCode', code: 'ORG_PARENT_KIND_INVALID', message: `allowed parent kinds: ${(allowed ?? []).join(', ') || 'none (root only)'}` }],
+            errors: [
+              {
+                field: 'parentCode',
+                code: 'ORG_PARENT_KIND_INVALID',
+                message: `allowed parent kinds: ${(allowed ?? []).join(', ') || 'none (root only)'}`,
+              },
+            ],
           });
         }
         if (parent.validTo) {
-          throw new AppError('ORG_INACTIVE', `Organisation ${parent.code} was abolished on ${parent.validTo}`);
+          throw new AppError(
+            'ORG_INACTIVE',
+            `Organisation ${parent.code} was abolished on ${parent.validTo}`,
+          );
         }
       } else {
         if (allowed !== null) {
@@ -128,7 +145,8 @@ export class OrgsService {
           });
         }
         if (actor) throw new AppError('FORBIDDEN', 'The root organisation is created at installation');
-        if (await this.repo.findRoot(m)) throw new AppError('ORG_ROOT_EXISTS', 'The root organisation already exists');
+        if (await this.repo.findRoot(m))
+          throw new AppError('ORG_ROOT_EXISTS', 'The root organisation already exists');
       }
       if (await this.repo.findByCode(input.code, m)) {
         throw new AppError('ORG_CODE_TAKEN', `Organisation code ${input.code} is taken`, {
@@ -169,7 +187,12 @@ export class OrgsService {
    * ORG-1: an abolished body is never deleted. It gets validTo and a successor link; its records
    * keep its name, and custody follows the successor where no explicit assignment exists (ORG-3).
    */
-  async dissolve(actor: Actor | null, code: string, d: Dissolution, em?: EntityManager): Promise<OrganisationEntity> {
+  async dissolve(
+    actor: Actor | null,
+    code: string,
+    d: Dissolution,
+    em?: EntityManager,
+  ): Promise<OrganisationEntity> {
     const work = async (m: EntityManager) => {
       const org = await this.getByCode(code, m);
       const successor = await this.getByCode(d.successorCode, m);
@@ -177,11 +200,22 @@ export class OrgsService {
         assertInScope(actor, org.path, `Organisation ${code}`);
         assertInScope(actor, successor.path, `Organisation ${d.successorCode}`);
       }
-      if (org.validTo) throw new AppError('ORG_INACTIVE', `Organisation ${code} was already abolished on ${org.validTo}`);
+      if (org.validTo)
+        throw new AppError('ORG_INACTIVE', `Organisation ${code} was already abolished on ${org.validTo}`);
       if (successor.id === org.id || isWithin(org.path, successor.path)) {
-        throw new AppError('VALIDATION_FAILED', 'The successor must be another organisation outside the abolished one', {
-          errors: [{ field: 'successorCode', code: 'INVALID', message: 'cannot be the organisation itself or inside it' }],
-        });
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'The successor must be another organisation outside the abolished one',
+          {
+            errors: [
+              {
+                field: 'successorCode',
+                code: 'INVALID',
+                message: 'cannot be the organisation itself or inside it',
+              },
+            ],
+          },
+        );
       }
       const lastDay = addCalendarDays(d.effectiveOn, -1);
       await this.repo.setValidTo(m, org.id, lastDay);

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { Public } from '../common/auth/access.decorators';
 import { projectRoot } from '../common/paths';
 
-
 /** The citizen-facing site (public-portal/). */
 @ApiExcludeController()
 @Controller()
@@ -15,7 +14,10 @@ export class PortalController {
   @Get()
   @Public()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+  @Header(
+    'Content-Security-Policy',
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  )
   @Header('X-Content-Type-Options', 'nosniff')
   @Header('Referrer-Policy', 'no-referrer')
   index(): string {

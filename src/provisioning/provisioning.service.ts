@@ -26,17 +26,33 @@ export class ProvisioningService {
     private readonly users: UsersService,
   ) {}
 
-  async provision(opts: { bootstrapAdminPassword: string | null; demoData: boolean }, logger: JsonLogger): Promise<void> {
+  async provision(
+    opts: { bootstrapAdminPassword: string | null; demoData: boolean },
+    logger: JsonLogger,
+  ): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock($1)', [PROVISION_LOCK_KEY]);
       const root = (await this.orgs.findRoot(em)) ?? (await this.createRoot(em));
       if (opts.bootstrapAdminPassword && !(await this.userExists(em, 'admin'))) {
-        await this.users.create(null, { username: 'admin', password: opts.bootstrapAdminPassword, orgCode: root.code, roles: ['admin'], displayName: 'Quản trị hệ thống' }, em);
+        await this.users.create(
+          null,
+          {
+            username: 'admin',
+            password: opts.bootstrapAdminPassword,
+            orgCode: root.code,
+            roles: ['admin'],
+            displayName: 'Quản trị hệ thống',
+          },
+          em,
+        );
         logger.event('info', 'provision.admin.created', { orgCode: root.code });
       }
       if (opts.demoData && !(await this.orgExists(em, DEMO_ORGANISATIONS[0].code))) {
         await this.loadDemoData(em);
-        logger.event('info', 'provision.demo.loaded', { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length });
+        logger.event('info', 'provision.demo.loaded', {
+          organisations: DEMO_ORGANISATIONS.length,
+          users: DEMO_USERS.length,
+        });
       }
     });
   }
@@ -47,7 +63,8 @@ export class ProvisioningService {
 
   private async loadDemoData(em: EntityManager): Promise<void> {
     for (const o of DEMO_ORGANISATIONS) await this.orgs.create(null, o, em);
-    for (const d of DEMO_DISSOLUTIONS) await this.orgs.dissolve(null, d.code, { ...d, kind: 'reorganisation' }, em);
+    for (const d of DEMO_DISSOLUTIONS)
+      await this.orgs.dissolve(null, d.code, { ...d, kind: 'reorganisation' }, em);
     for (const u of DEMO_USERS) await this.users.create(null, { ...u, password: DEMO_PASSWORD }, em);
   }
 

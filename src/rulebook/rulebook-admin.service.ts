@@ -47,7 +47,12 @@ export class RulebookAdminService {
     return { items };
   }
 
-  async authority(typeCode: string, orgCode: string | null, date: string, medium: Medium): Promise<AuthorityDecisionDto> {
+  async authority(
+    typeCode: string,
+    orgCode: string | null,
+    date: string,
+    medium: Medium,
+  ): Promise<AuthorityDecisionDto> {
     const org = orgCode ? await this.orgs.getByCode(orgCode) : null;
     const decision = await this.rulebook.decideIssuer(typeCode, org?.kind ?? null, date, org?.path);
     const deadline = await this.rulebook.issuanceDeadline(typeCode, date, medium, org?.path);
@@ -110,7 +115,12 @@ export class RulebookAdminService {
         targetType: 'setting',
         targetId: row.id,
         scopePath,
-        details: { key: row.key, validFrom: row.validFrom, validTo: row.validTo, scopeOrgCode: dto.scopeOrgCode ?? null },
+        details: {
+          key: row.key,
+          validFrom: row.validFrom,
+          validTo: row.validTo,
+          scopeOrgCode: dto.scopeOrgCode ?? null,
+        },
       });
       return row;
     });
@@ -128,7 +138,12 @@ export class RulebookAdminService {
     return this.tx.run(async (em) => {
       const day: CalendarDayEntity = { ...dto, legalBasis: dto.legalBasis ?? null };
       await this.rulebook.insertCalendarDay(em, day);
-      await this.audit.record(em, { action: 'rulebook.calendar.add', targetType: 'calendarDay', targetId: day.day, details: { kind: day.kind } });
+      await this.audit.record(em, {
+        action: 'rulebook.calendar.add',
+        targetType: 'calendarDay',
+        targetId: day.day,
+        details: { kind: day.kind },
+      });
       return day;
     });
   }

@@ -71,7 +71,10 @@ export class RulebookController {
   @ApiBearerAuth()
   @RequirePermission('rulebook.manage')
   @ApiCreatedResponse({ type: CalendarDayDto })
-  async addCalendarDay(@CurrentActor() actor: Actor, @Body() dto: CreateCalendarDayDto): Promise<CalendarDayDto> {
+  async addCalendarDay(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateCalendarDayDto,
+  ): Promise<CalendarDayDto> {
     return toCalendarDay(await this.rulebook.addCalendarDay(actor, dto));
   }
 }

@@ -7,7 +7,14 @@ import type { CalendarDayEntity } from './entities/calendar-day.entity';
 import type { CredentialTypeEntity } from './entities/credential-type.entity';
 import type { SettingEntity } from './entities/setting.entity';
 import { RulebookRepository } from './rulebook.repository';
-import type { AuthorityValue, DeadlineRule, DeadlineValue, IssuerRule, Medium, RuleSet } from './rulebook.types';
+import type {
+  AuthorityValue,
+  DeadlineRule,
+  DeadlineValue,
+  IssuerRule,
+  Medium,
+  RuleSet,
+} from './rulebook.types';
 
 /** Settings change rarely; several app instances converge within this many milliseconds. */
 const CACHE_MS = 60_000;
@@ -88,11 +95,14 @@ export class RulebookService {
    */
   async settingRow(key: string, date: string, scopePath?: string): Promise<SettingEntity | null> {
     const rows = (await this.load()).settings.get(key) ?? [];
-    const applicable = rows.filter((r) => (!r.validFrom || r.validFrom <= date) && (!r.validTo || date <= r.validTo));
+    const applicable = rows.filter(
+      (r) => (!r.validFrom || r.validFrom <= date) && (!r.validTo || date <= r.validTo),
+    );
     const scopes = [...(scopePath ? pathIds(scopePath).reverse() : []), null];
     for (const scope of scopes) {
       const inScope = applicable.filter((r) => r.scopeOrgId === scope);
-      if (inScope.length) return inScope.reduce((a, b) => ((a.validFrom ?? '') >= (b.validFrom ?? '') ? a : b));
+      if (inScope.length)
+        return inScope.reduce((a, b) => ((a.validFrom ?? '') >= (b.validFrom ?? '') ? a : b));
     }
     return null;
   }
@@ -124,7 +134,13 @@ export class RulebookService {
     const t = (await this.load()).types.find((x) => x.code === code);
     if (!t) {
       throw new AppError('CREDENTIAL_TYPE_UNKNOWN', `Unknown credential type ${code}`, {
-        errors: [{ field: 'credentialType', code: 'CREDENTIAL_TYPE_UNKNOWN', message: 'use a code from GET /api/v1/credential-types' }],
+        errors: [
+          {
+            field: 'credentialType',
+            code: 'CREDENTIAL_TYPE_UNKNOWN',
+            message: 'use a code from GET /api/v1/credential-types',
+          },
+        ],
       });
     }
     return t;
@@ -139,7 +155,12 @@ export class RulebookService {
   }
 
   /** ORG-2: who may issue `typeCode` on `date`, and whether an organisation of `orgKind` is one of them. */
-  async decideIssuer(typeCode: string, orgKind: string | null, date: string, scopePath?: string): Promise<IssuerDecision> {
+  async decideIssuer(
+    typeCode: string,
+    orgKind: string | null,
+    date: string,
+    scopePath?: string,
+  ): Promise<IssuerDecision> {
     const type = await this.credentialType(typeCode);
     const key = `authority.${type.kind}`;
     const row = await this.settingRow(key, date, scopePath);
@@ -175,7 +196,12 @@ export class RulebookService {
   }
 
   /** Throws NO_ISSUING_AUTHORITY unless an organisation of `orgKind` may issue `typeCode` on `date`. */
-  async assertMayIssue(typeCode: string, orgKind: string, date: string, scopePath?: string): Promise<IssuerDecision> {
+  async assertMayIssue(
+    typeCode: string,
+    orgKind: string,
+    date: string,
+    scopePath?: string,
+  ): Promise<IssuerDecision> {
     const d = await this.decideIssuer(typeCode, orgKind, date, scopePath);
     if (!d.allowed) {
       throw new AppError('NO_ISSUING_AUTHORITY', d.reasonEn, {
@@ -194,7 +220,12 @@ export class RulebookService {
    * ISSUE-3/4, CERT-1: the issuance deadline. The rule in force on `startDate` (the decision date,
    * or the end of the course for certificates) applies. Null when no deadline is set.
    */
-  async issuanceDeadline(typeCode: string, startDate: string, medium: Medium = 'paper', scopePath?: string): Promise<Deadline | null> {
+  async issuanceDeadline(
+    typeCode: string,
+    startDate: string,
+    medium: Medium = 'paper',
+    scopePath?: string,
+  ): Promise<Deadline | null> {
     const type = await this.credentialType(typeCode);
     const row = await this.settingRow(`issuance.deadline.${type.kind}`, startDate, scopePath);
     const rule = (row?.value as DeadlineValue | null)?.[medium];

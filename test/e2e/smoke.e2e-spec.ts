@@ -15,7 +15,10 @@ describe('smoke', () => {
   });
 
   it('a demo user signs in', async () => {
-    const res = await t.http.post('/api/v1/auth/login').send({ username: 'btr.registrar', password: 'demo-2026-VBCC' }).expect(200);
+    const res = await t.http
+      .post('/api/v1/auth/login')
+      .send({ username: 'btr.registrar', password: 'demo-2026-VBCC' })
+      .expect(200);
     expect(res.body.user).toEqual({ username: 'btr.registrar', orgCode: 'SGD-BTR', roles: ['registrar'] });
   });
 });

@@ -38,7 +38,13 @@ export default async function globalSetup(): Promise<void> {
     await ds.destroy();
     await admin.query(`CREATE DATABASE ${demo} TEMPLATE ${empty}`);
     const running = await bootstrap({
-      config: loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl(serverUrl, demo), DEMO_DATA: '1', JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'warn' }),
+      config: loadConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: databaseUrl(serverUrl, demo),
+        DEMO_DATA: '1',
+        JWT_SECRET: TEST_JWT_SECRET,
+        LOG_LEVEL: 'warn',
+      }),
       logSink: () => {},
     });
     await running.close();

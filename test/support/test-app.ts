@@ -29,13 +29,17 @@ function required(name: string): string {
 }
 
 /** A fresh database cloned from a template, for one test file. */
-export async function cloneDatabase(template: 'empty' | 'demo'): Promise<{ url: string; drop(): Promise<void> }> {
+export async function cloneDatabase(
+  template: 'empty' | 'demo',
+): Promise<{ url: string; drop(): Promise<void> }> {
   const serverUrl = required(ENV.serverUrl);
   const name = `vbcc_t_${required(ENV.runId)}_${randomBytes(5).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${required(template === 'demo' ? ENV.templateDemo : ENV.templateEmpty)}`);
+    await admin.query(
+      `CREATE DATABASE ${name} TEMPLATE ${required(template === 'demo' ? ENV.templateDemo : ENV.templateEmpty)}`,
+    );
   } finally {
     await admin.end();
   }
@@ -54,11 +58,19 @@ export async function cloneDatabase(template: 'empty' | 'demo'): Promise<{ url: 
 }
 
 export function testConfig(dbUrl: string, env: Record<string, string> = {}): AppConfig {
-  return loadConfig({ NODE_ENV: 'test', DATABASE_URL: dbUrl, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'debug', ...env });
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: dbUrl,
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'debug',
+    ...env,
+  });
 }
 
 /** Boots the real app (same bootstrap() as main.ts) on its own database clone. */
-export async function startTestApp(opts: { template?: 'empty' | 'demo'; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { template?: 'empty' | 'demo'; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const db = await cloneDatabase(opts.template ?? 'demo');
   const logs: string[] = [];
   const running = await bootstrap({ config: testConfig(db.url, opts.env), logSink: (l) => logs.push(l) });
@@ -71,7 +83,8 @@ export async function startTestApp(opts: { template?: 'empty' | 'demo'; env?: Re
     const cached = tokens.get(key);
     if (cached) return cached;
     const res = await http.post('/api/v1/auth/login').send({ username, password });
-    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
     const t = (res.body as { accessToken: string }).accessToken;
     tokens.set(key, t);
     return t;

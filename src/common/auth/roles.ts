@@ -22,7 +22,15 @@ export type Permission = (typeof PERMISSIONS)[number];
 const EVERYONE: Permission[] = ['self.read', 'rulebook.read', 'orgs.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: [...EVERYONE, 'orgs.manage', 'users.read', 'users.manage', 'apiKeys.manage', 'audit.read', 'rulebook.manage'],
+  admin: [
+    ...EVERYONE,
+    'orgs.manage',
+    'users.read',
+    'users.manage',
+    'apiKeys.manage',
+    'audit.read',
+    'rulebook.manage',
+  ],
   registrar: [...EVERYONE],
   signer: [...EVERYONE],
   printer: [...EVERYONE],

@@ -59,7 +59,10 @@ export class ErrorFilter implements ExceptionFilter {
         method: req.method,
         route: req.route ? (req.route as { path: string }).path : undefined,
         code: err.code,
-        error: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception),
+        error:
+          exception instanceof Error
+            ? { name: exception.name, message: exception.message, stack: exception.stack }
+            : String(exception),
       });
     }
     if (res.headersSent) return;
@@ -76,8 +79,10 @@ export class ErrorFilter implements ExceptionFilter {
     if (e instanceof AppError) return e;
     const bp = e as BodyParserError;
     if (bp instanceof Error && typeof bp.type === 'string') {
-      if (bp.type === 'entity.parse.failed') return new AppError('MALFORMED_JSON', 'The request body is not valid JSON');
-      if (bp.type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
+      if (bp.type === 'entity.parse.failed')
+        return new AppError('MALFORMED_JSON', 'The request body is not valid JSON');
+      if (bp.type === 'entity.too.large')
+        return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
       if (bp.type === 'encoding.unsupported' || bp.type === 'charset.unsupported') {
         return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding or charset');
       }
@@ -90,7 +95,8 @@ export class ErrorFilter implements ExceptionFilter {
       return new AppError(code, status >= 500 ? 'Internal error' : e.message);
     }
     if (e instanceof QueryFailedError) {
-      const driver = (e as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
+      const driver = (e as QueryFailedError & { driverError?: { code?: string; constraint?: string } })
+        .driverError;
       const mapped = driver?.constraint ? CONSTRAINT_CODES[driver.constraint] : undefined;
       if (driver?.code === '23505' && mapped) return new AppError(mapped, 'Already exists');
     }

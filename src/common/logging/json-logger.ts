@@ -64,7 +64,12 @@ export class JsonLogger implements LoggerService {
         level,
         context,
         requestId: ctx?.requestId,
-        msg: message instanceof Error ? message.message : typeof message === 'string' ? message : redact(message),
+        msg:
+          message instanceof Error
+            ? message.message
+            : typeof message === 'string'
+              ? message
+              : redact(message),
         stack,
       }),
     );

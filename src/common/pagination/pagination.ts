@@ -43,7 +43,10 @@ export function encodeCursor(id: string): string {
 
 export function decodeCursor(cursor: string, keyPattern: RegExp = UUID_PATTERN): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!keyPattern.test(id)) throw new AppError('INVALID_CURSOR', 'The cursor is not valid', { errors: [{ field: 'cursor', code: 'INVALID_CURSOR', message: 'not a cursor returned by this API' }] });
+  if (!keyPattern.test(id))
+    throw new AppError('INVALID_CURSOR', 'The cursor is not valid', {
+      errors: [{ field: 'cursor', code: 'INVALID_CURSOR', message: 'not a cursor returned by this API' }],
+    });
   return id;
 }
 

@@ -51,5 +51,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 
 export function validationErrorsToAppError(errors: ValidationError[]): AppError {
   const list = flattenValidationErrors(errors);
-  return new AppError('VALIDATION_FAILED', `The request has ${list.length} invalid field(s)`, { errors: list });
+  return new AppError('VALIDATION_FAILED', `The request has ${list.length} invalid field(s)`, {
+    errors: list,
+  });
 }

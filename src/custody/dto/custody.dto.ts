@@ -43,7 +43,11 @@ export class CustodyAnswerDto {
   @ApiPropertyOptional({ nullable: true, type: String }) legalBasis!: string | null;
 }
 
-export function toCustodyAssignmentResponse(a: CustodyAssignmentEntity, issuerOrgCode: string, custodianOrgCode: string): CustodyAssignmentDto {
+export function toCustodyAssignmentResponse(
+  a: CustodyAssignmentEntity,
+  issuerOrgCode: string,
+  custodianOrgCode: string,
+): CustodyAssignmentDto {
   return {
     id: a.id,
     issuerOrgCode,

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  Unique,
+} from 'typeorm';
 import type { OrganisationKind } from '../org-kinds';
 
 @Entity('organisations')
@@ -6,7 +16,10 @@ import type { OrganisationKind } from '../org-kinds';
 // text_pattern_ops index created by hand (migration AppendOnlyTables) for prefix matches
 @Index('ix_organisation_path_prefix', { synchronize: false })
 @Index('ix_organisation_parent', ['parentId'])
-@Check('ck_organisation_valid_window', `"valid_to" IS NULL OR "valid_from" IS NULL OR "valid_to" >= "valid_from"`)
+@Check(
+  'ck_organisation_valid_window',
+  `"valid_to" IS NULL OR "valid_from" IS NULL OR "valid_to" >= "valid_from"`,
+)
 export class OrganisationEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_organisation' })
   id!: string;

@@ -68,7 +68,10 @@ export class AuthorityQueryDto {
   @Matches(/^[A-Z]{2,10}$/)
   credentialType!: string;
 
-  @ApiPropertyOptional({ example: 'XA-BTR-PHUTUC', description: 'Organisation that would issue; omit to list the issuing bodies' })
+  @ApiPropertyOptional({
+    example: 'XA-BTR-PHUTUC',
+    description: 'Organisation that would issue; omit to list the issuing bodies',
+  })
   @IsOptional()
   @Matches(ORG_CODE)
   orgCode?: string;
@@ -104,13 +107,18 @@ export class AuthorityDecisionDto {
   @ApiProperty() date!: string;
   @ApiProperty({ enum: RULE_SETS }) ruleSet!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) orgCode!: string | null;
-  @ApiProperty({ description: 'Whether the organisation may issue this type on this date' }) allowed!: boolean;
+  @ApiProperty({ description: 'Whether the organisation may issue this type on this date' })
+  allowed!: boolean;
   @ApiProperty({ type: [IssuerRuleDto] }) issuers!: IssuerRuleDto[];
   @ApiPropertyOptional({ type: IssuerRuleDto, nullable: true }) signer!: IssuerRuleDto | null;
   @ApiProperty() reasonVi!: string;
   @ApiProperty() reasonEn!: string;
   @ApiPropertyOptional({ type: ReviewFlagDto, nullable: true }) reviewFlag!: ReviewFlagDto | null;
-  @ApiPropertyOptional({ type: DeadlineDto, nullable: true, description: 'Issuance deadline counted from `date`' })
+  @ApiPropertyOptional({
+    type: DeadlineDto,
+    nullable: true,
+    description: 'Issuance deadline counted from `date`',
+  })
   deadline!: DeadlineDto | null;
   @ApiProperty() legalBasis!: string;
   @ApiProperty() rules!: string;
@@ -182,7 +190,9 @@ export class CreateSettingDto {
   @MaxLength(200)
   rules?: string;
 
-  @ApiPropertyOptional({ description: 'Organisation the row applies to (and its subtree); omit for national' })
+  @ApiPropertyOptional({
+    description: 'Organisation the row applies to (and its subtree); omit for national',
+  })
   @IsOptional()
   @Matches(ORG_CODE)
   scopeOrgCode?: string;
@@ -265,17 +275,34 @@ export function toCredentialTypeResponse(
     usesBlanks: t.usesBlanks,
     ruleSets: ruleSets
       .filter((r) => r.scopeOrgId === null)
-      .map((r) => ({ ruleSet: r.value as string, validFrom: r.validFrom, validTo: r.validTo, legalBasis: r.legalBasis })),
+      .map((r) => ({
+        ruleSet: r.value as string,
+        validFrom: r.validFrom,
+        validTo: r.validTo,
+        legalBasis: r.legalBasis,
+      })),
     authority: authority
       .filter((r) => r.scopeOrgId === null)
       .map((r) => {
         const v = r.value as { issuers: IssuerRuleDto[]; noteVi?: string; noteEn?: string };
-        return { validFrom: r.validFrom, validTo: r.validTo, issuers: v.issuers, noteVi: v.noteVi, noteEn: v.noteEn, legalBasis: r.legalBasis, rules: r.rules };
+        return {
+          validFrom: r.validFrom,
+          validTo: r.validTo,
+          issuers: v.issuers,
+          noteVi: v.noteVi,
+          noteEn: v.noteEn,
+          legalBasis: r.legalBasis,
+          rules: r.rules,
+        };
       }),
     ...(onDate ? { onDate } : {}),
   };
 }
 
-export function toAuthorityDecision(d: IssuerDecision, orgCode: string | null, deadline: Deadline | null): AuthorityDecisionDto {
+export function toAuthorityDecision(
+  d: IssuerDecision,
+  orgCode: string | null,
+  deadline: Deadline | null,
+): AuthorityDecisionDto {
   return { ...d, orgCode, deadline };
 }

@@ -11,7 +11,10 @@ export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
 /** Credential types the registry handles; the short `code` is what clients send (THCS, THPT, GCNHT, CC). */
 @Entity('credential_types')
 @Unique('uq_credential_type_kind', ['kind'])
-@Check('ck_credential_type_kind', `"kind" IN ('lowerSecondaryDiploma', 'upperSecondaryDiploma', 'generalEducationCompletion', 'certificate')`)
+@Check(
+  'ck_credential_type_kind',
+  `"kind" IN ('lowerSecondaryDiploma', 'upperSecondaryDiploma', 'generalEducationCompletion', 'certificate')`,
+)
 export class CredentialTypeEntity {
   @PrimaryColumn('text', { primaryKeyConstraintName: 'pk_credential_type' })
   code!: string;
