@@ -31,7 +31,9 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${r.method.padEnd(6)} ${r.path.padEnd(45)} ${access}\n`);
       }
     } else {
-      process.stdout.write(JSON.stringify(buildOpenApi(running.app as NestExpressApplication), null, 2) + '\n');
+      process.stdout.write(
+        JSON.stringify(buildOpenApi(running.app as NestExpressApplication), null, 2) + '\n',
+      );
     }
     return 0;
   } finally {
@@ -42,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((e: unknown) => {
-    process.stderr.write(e instanceof ConfigError ? e.message + '\n' : `${e instanceof Error ? e.stack : String(e)}\n`);
+    process.stderr.write(
+      e instanceof ConfigError ? e.message + '\n' : `${e instanceof Error ? e.stack : String(e)}\n`,
+    );
     process.exit(1);
   });

@@ -33,7 +33,13 @@ describe('loadConfig (validated once at boot)', () => {
   it('lists every bad variable at once and refuses to start', () => {
     let err: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', TOKEN_TTL_SECONDS: '5', LOG_LEVEL: 'loud', PUBLIC_BASE_URL: 'not a url' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        TOKEN_TTL_SECONDS: '5',
+        LOG_LEVEL: 'loud',
+        PUBLIC_BASE_URL: 'not a url',
+      });
     } catch (e) {
       err = e;
     }
@@ -47,7 +53,9 @@ describe('loadConfig (validated once at boot)', () => {
   });
 
   it('the bootstrap admin password must satisfy the password policy', () => {
-    expect(() => loadConfig({ BOOTSTRAP_ADMIN_PASSWORD: 'admin-password' })).toThrow(/BOOTSTRAP_ADMIN_PASSWORD/);
+    expect(() => loadConfig({ BOOTSTRAP_ADMIN_PASSWORD: 'admin-password' })).toThrow(
+      /BOOTSTRAP_ADMIN_PASSWORD/,
+    );
     expect(() => loadConfig({ BOOTSTRAP_ADMIN_PASSWORD: 'onlyletterslong' })).toThrow(/letters and digits/);
   });
 });

@@ -18,6 +18,12 @@ export class CustodyRepository {
       .getOne();
   }
 
+  findOn(issuerOrgId: string, credentialType: string, effectiveFrom: string, em?: EntityManager) {
+    return (em ?? this.dataSource.manager)
+      .getRepository(CustodyAssignmentEntity)
+      .findOne({ where: { issuerOrgId, credentialType, effectiveFrom } });
+  }
+
   findForIssuer(issuerOrgId: string): Promise<CustodyAssignmentEntity[]> {
     return this.dataSource
       .getRepository(CustodyAssignmentEntity)

@@ -50,6 +50,25 @@ export class CustodyService {
     date: string,
     em?: EntityManager,
   ): Promise<CustodyAnswer> {
+    const first = await this.firstCustodian(issuer, typeCode, date, em);
+    // ORG-3: a custodian abolished since then hands over to its successor, and so on down the chain.
+    const successor = await this.orgs.successorOn(first.custodian, date, em);
+    if (!successor) return first;
+    return {
+      issuer,
+      custodian: successor.org,
+      basis: 'successor',
+      since: successor.since,
+      legalBasis: successor.legalBasis,
+    };
+  }
+
+  private async firstCustodian(
+    issuer: OrganisationEntity,
+    typeCode: string,
+    date: string,
+    em?: EntityManager,
+  ): Promise<CustodyAnswer> {
     const type = await this.rulebook.credentialType(typeCode);
     const assignment = await this.repo.findEffective(issuer.id, type.code, date, em);
     if (assignment) {
@@ -73,19 +92,6 @@ export class CustodyService {
       );
       if (custodian)
         return { issuer, custodian, basis: 'rule', since: ruleRow.validFrom, legalBasis: ruleRow.legalBasis };
-    }
-    if (issuer.validTo && issuer.validTo < date) {
-      const successions = await this.orgs.findSuccessions(issuer);
-      const last = successions.filter((s) => s.effectiveOn <= date).pop();
-      if (last) {
-        return {
-          issuer,
-          custodian: await this.orgs.getById(last.successorId, em),
-          basis: 'successor',
-          since: last.effectiveOn,
-          legalBasis: last.legalBasis,
-        };
-      }
     }
     return { issuer, custodian: issuer, basis: 'issuer', since: null, legalBasis: null };
   }
@@ -134,6 +140,17 @@ export class CustodyService {
                 code: 'ORG_INACTIVE',
                 message: `abolished on ${custodian.validTo}`,
               },
+            ],
+          },
+        );
+      }
+      if (await this.repo.findOn(issuer.id, type.code, input.effectiveFrom, em)) {
+        throw new AppError(
+          'CONFLICT',
+          `A custody transfer of these registers on ${input.effectiveFrom} is already recorded`,
+          {
+            errors: [
+              { field: 'effectiveFrom', code: 'CONFLICT', message: 'one transfer per issuer, type and day' },
             ],
           },
         );

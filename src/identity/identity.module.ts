@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '../audit/audit.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { OrgsModule } from '../orgs/orgs.module';
@@ -11,7 +10,7 @@ import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { LocalStrategy } from './local.strategy';
+import { LocalAuthGuard } from './local-auth.guard';
 import { TokenService } from './token.service';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
@@ -21,7 +20,6 @@ import { UsersService } from './users.service';
   imports: [
     OrgsModule,
     AuditModule,
-    PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret!, signOptions: { algorithm: 'HS256' } }),
@@ -35,7 +33,7 @@ import { UsersService } from './users.service';
     AuthService,
     UsersService,
     ApiKeysService,
-    LocalStrategy,
+    LocalAuthGuard,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [UsersService],

@@ -218,6 +218,13 @@ export class OrgsService {
         );
       }
       const lastDay = addCalendarDays(d.effectiveOn, -1);
+      if (org.validFrom && lastDay < org.validFrom) {
+        throw new AppError('VALIDATION_FAILED', `Organisation ${code} only exists from ${org.validFrom}`, {
+          errors: [
+            { field: 'effectiveOn', code: 'BEFORE_VALID_FROM', message: `must be after ${org.validFrom}` },
+          ],
+        });
+      }
       await this.repo.setValidTo(m, org.id, lastDay);
       await this.repo.insertSuccession(m, {
         id: uuidv7(),
@@ -242,5 +249,27 @@ export class OrgsService {
 
   findSuccessions(org: OrganisationEntity): Promise<OrganisationSuccessionEntity[]> {
     return this.repo.findSuccessors(org.id);
+  }
+
+  /**
+   * ORG-1/ORG-3: the body that stands in for `org` on `date` when `org` was abolished by then,
+   * following successor links (A merged into B, B later into C → C). Null when `org` still exists.
+   */
+  async successorOn(
+    org: OrganisationEntity,
+    date: string,
+    em?: EntityManager,
+  ): Promise<{ org: OrganisationEntity; since: string; legalBasis: string | null } | null> {
+    let current = org;
+    let found: { org: OrganisationEntity; since: string; legalBasis: string | null } | null = null;
+    const seen = new Set<string>([org.id]);
+    while (current.validTo && current.validTo < date) {
+      const link = (await this.repo.findSuccessors(current.id)).filter((s) => s.effectiveOn <= date).pop();
+      if (!link || seen.has(link.successorId)) break;
+      seen.add(link.successorId);
+      current = await this.getById(link.successorId, em);
+      found = { org: current, since: link.effectiveOn, legalBasis: link.legalBasis };
+    }
+    return found;
   }
 }

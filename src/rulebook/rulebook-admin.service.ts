@@ -97,7 +97,7 @@ export class RulebookAdminService {
       }
       scopePath = actor.orgPath;
     }
-    return this.tx.run(async (em) => {
+    const saved = await this.tx.run(async (em) => {
       const row: SettingEntity = {
         id: uuidv7(),
         key: dto.key,
@@ -124,6 +124,8 @@ export class RulebookAdminService {
       });
       return row;
     });
+    this.rulebook.invalidate();
+    return saved;
   }
 
   async calendarDays(year?: string): Promise<CalendarDayEntity[]> {
@@ -135,7 +137,7 @@ export class RulebookAdminService {
     if (pathIds(actor.orgPath).length !== 1) {
       throw new AppError('FORBIDDEN', 'The national calendar is maintained at the ministry');
     }
-    return this.tx.run(async (em) => {
+    const saved = await this.tx.run(async (em) => {
       const day: CalendarDayEntity = { ...dto, legalBasis: dto.legalBasis ?? null };
       await this.rulebook.insertCalendarDay(em, day);
       await this.audit.record(em, {
@@ -146,5 +148,7 @@ export class RulebookAdminService {
       });
       return day;
     });
+    this.rulebook.invalidate();
+    return saved;
   }
 }

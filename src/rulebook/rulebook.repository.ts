@@ -10,7 +10,10 @@ export class RulebookRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   findAllSettings(): Promise<SettingEntity[]> {
-    return this.dataSource.getRepository(SettingEntity).find({ order: { key: 'ASC', validFrom: 'ASC' } });
+    return this.dataSource.getRepository(SettingEntity).find({
+      // an open start (null) is the earliest period
+      order: { key: 'ASC', validFrom: { direction: 'ASC', nulls: 'FIRST' } },
+    });
   }
 
   async insertSetting(em: EntityManager, s: SettingEntity): Promise<void> {

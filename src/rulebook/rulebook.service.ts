@@ -246,9 +246,9 @@ export class RulebookService {
     };
   }
 
+  /** The caller must call invalidate() after its transaction commits (earlier, a read could cache the old rows). */
   async insertSetting(em: EntityManager, row: SettingEntity): Promise<void> {
     await this.repo.insertSetting(em, row);
-    this.invalidate();
   }
 
   async insertCalendarDay(em: EntityManager, day: CalendarDayEntity): Promise<void> {
@@ -258,6 +258,5 @@ export class RulebookService {
       });
     }
     await this.repo.insertCalendarDay(em, day);
-    this.invalidate();
   }
 }

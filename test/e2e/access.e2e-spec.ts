@@ -36,13 +36,19 @@ async function expectOutOfScope(res: { status: number; body: { code?: string } }
 const SCOPE: Record<string, Probe | { unscoped: string }> = {
   'GET /api/v1/audit': async (t) => {
     await t.token('hpg.registrar'); // writes an auth.login event in Hải Phòng's subtree
-    const res = await t.http.get('/api/v1/audit?limit=200').set(await t.auth('btr.auditor')).expect(200);
+    const res = await t.http
+      .get('/api/v1/audit?limit=200')
+      .set(await t.auth('btr.auditor'))
+      .expect(200);
     const names = (res.body.items as { actorName: string }[]).map((e) => e.actorName);
     expect(names).not.toContain('hpg.registrar');
     expect(names.length).toBeGreaterThan(0);
   },
   'GET /api/v1/orgs': async (t) => {
-    const res = await t.http.get('/api/v1/orgs?limit=200').set(await t.auth('thpt.chuyenbt')).expect(200);
+    const res = await t.http
+      .get('/api/v1/orgs?limit=200')
+      .set(await t.auth('thpt.chuyenbt'))
+      .expect(200);
     expect((res.body.items as { code: string }[]).map((o) => o.code)).toEqual(['THPT-BTR-CHUYENBT']);
   },
   'GET /api/v1/orgs/:code': async (t) => {
@@ -72,11 +78,19 @@ const SCOPE: Record<string, Probe | { unscoped: string }> = {
     const res = await t.http
       .post('/api/v1/users')
       .set(await t.auth('btr.admin'))
-      .send({ username: 'hpg.intruder', password: 'abcdef-123456', orgCode: 'SGD-HPG', roles: ['registrar'] });
+      .send({
+        username: 'hpg.intruder',
+        password: 'abcdef-123456',
+        orgCode: 'SGD-HPG',
+        roles: ['registrar'],
+      });
     await expectOutOfScope(res);
   },
   'GET /api/v1/users': async (t) => {
-    const res = await t.http.get('/api/v1/users?limit=200').set(await t.auth('btr.auditor')).expect(200);
+    const res = await t.http
+      .get('/api/v1/users?limit=200')
+      .set(await t.auth('btr.auditor'))
+      .expect(200);
     const orgs = new Set((res.body.items as { orgCode: string }[]).map((u) => u.orgCode));
     expect([...orgs].every((c) => /BTR/.test(c))).toBe(true);
     expect(orgs.has('SGD-BTR')).toBe(true);
@@ -85,13 +99,19 @@ const SCOPE: Record<string, Probe | { unscoped: string }> = {
     await expectOutOfScope(await t.http.get('/api/v1/users/hpg.admin').set(await t.auth('btr.auditor')));
   },
   'POST /api/v1/users/:username/unlock': async (t) => {
-    await expectOutOfScope(await t.http.post('/api/v1/users/hpg.registrar/unlock').set(await t.auth('btr.admin')));
+    await expectOutOfScope(
+      await t.http.post('/api/v1/users/hpg.registrar/unlock').set(await t.auth('btr.admin')),
+    );
   },
   'POST /api/v1/users/:username/disable': async (t) => {
-    await expectOutOfScope(await t.http.post('/api/v1/users/hpg.registrar/disable').set(await t.auth('btr.admin')));
+    await expectOutOfScope(
+      await t.http.post('/api/v1/users/hpg.registrar/disable').set(await t.auth('btr.admin')),
+    );
   },
   'POST /api/v1/users/:username/enable': async (t) => {
-    await expectOutOfScope(await t.http.post('/api/v1/users/hpg.registrar/enable').set(await t.auth('btr.admin')));
+    await expectOutOfScope(
+      await t.http.post('/api/v1/users/hpg.registrar/enable').set(await t.auth('btr.admin')),
+    );
   },
   'POST /api/v1/api-keys': async (t) => {
     const res = await t.http
@@ -101,15 +121,30 @@ const SCOPE: Record<string, Probe | { unscoped: string }> = {
     await expectOutOfScope(res);
   },
   'GET /api/v1/api-keys': async (t) => {
-    await t.http.post('/api/v1/api-keys').set(await t.auth('hpg.admin')).send({ name: 'hpg key', roles: ['sync'] }).expect(201);
-    const res = await t.http.get('/api/v1/api-keys').set(await t.auth('btr.admin')).expect(200);
+    await t.http
+      .post('/api/v1/api-keys')
+      .set(await t.auth('hpg.admin'))
+      .send({ name: 'hpg key', roles: ['sync'] })
+      .expect(201);
+    const res = await t.http
+      .get('/api/v1/api-keys')
+      .set(await t.auth('btr.admin'))
+      .expect(200);
     expect((res.body.items as { orgCode: string }[]).some((k) => k.orgCode === 'SGD-HPG')).toBe(false);
   },
   'POST /api/v1/api-keys/:id/revoke': async (t) => {
-    const created = await t.http.post('/api/v1/api-keys').set(await t.auth('hpg.admin')).send({ name: 'hpg key 2', roles: ['sync'] }).expect(201);
-    await expectOutOfScope(await t.http.post(`/api/v1/api-keys/${created.body.id}/revoke`).set(await t.auth('btr.admin')));
+    const created = await t.http
+      .post('/api/v1/api-keys')
+      .set(await t.auth('hpg.admin'))
+      .send({ name: 'hpg key 2', roles: ['sync'] })
+      .expect(201);
+    await expectOutOfScope(
+      await t.http.post(`/api/v1/api-keys/${created.body.id}/revoke`).set(await t.auth('btr.admin')),
+    );
   },
-  'GET /api/v1/rulebook/authority': { unscoped: 'answers what the law says; no organisation data is disclosed' },
+  'GET /api/v1/rulebook/authority': {
+    unscoped: 'answers what the law says; no organisation data is disclosed',
+  },
   'GET /api/v1/rulebook/settings': { unscoped: 'settings are rules, published to every signed-in user' },
   'GET /api/v1/rulebook/calendar': { unscoped: 'the national working-day calendar is public knowledge' },
   'POST /api/v1/rulebook/settings': async (t) => {
@@ -136,7 +171,12 @@ const SCOPE: Record<string, Probe | { unscoped: string }> = {
     const res = await t.http
       .post('/api/v1/custody/assignments')
       .set(await t.auth('hpg.admin'))
-      .send({ issuerOrgCode: 'XA-BTR-PHUTUC', credentialType: 'THCS', custodianOrgCode: 'SGD-BTR', effectiveFrom: '2026-05-31' });
+      .send({
+        issuerOrgCode: 'XA-BTR-PHUTUC',
+        credentialType: 'THCS',
+        custodianOrgCode: 'SGD-BTR',
+        effectiveFrom: '2026-05-31',
+      });
     await expectOutOfScope(res);
   },
 };
@@ -162,7 +202,9 @@ describe('access control on every route (ARCHITECTURE §4)', () => {
 
   it('finds the routes of every module', () => {
     expect(routes.length).toBeGreaterThan(20);
-    expect(routes.map(key)).toEqual(expect.arrayContaining(['GET /api/v1/orgs/:code', 'POST /api/v1/auth/login', 'GET /api/v1/audit']));
+    expect(routes.map(key)).toEqual(
+      expect.arrayContaining(['GET /api/v1/orgs/:code', 'POST /api/v1/auth/login', 'GET /api/v1/audit']),
+    );
   });
 
   it('every route declares @Public() or a permission', () => {
@@ -170,14 +212,20 @@ describe('access control on every route (ARCHITECTURE §4)', () => {
   });
 
   it('only the reviewed routes are public', () => {
-    expect(routes.filter((r) => r.access.kind === 'public').map(key).sort()).toEqual([...PUBLIC_ROUTES].sort());
+    expect(
+      routes
+        .filter((r) => r.access.kind === 'public')
+        .map(key)
+        .sort(),
+    ).toEqual([...PUBLIC_ROUTES].sort());
   });
 
   it('without credentials every non-public route answers 401 AUTH_REQUIRED', async () => {
     const failures: string[] = [];
     for (const r of routes.filter((x) => x.access.kind !== 'public')) {
       const res = await t.http[r.method.toLowerCase() as 'get'](fill(r.path)).send({});
-      if (res.status !== 401 || res.body.code !== 'AUTH_REQUIRED') failures.push(`${key(r)} → ${res.status} ${res.body.code}`);
+      if (res.status !== 401 || res.body.code !== 'AUTH_REQUIRED')
+        failures.push(`${key(r)} → ${res.status} ${res.body.code}`);
     }
     expect(failures).toEqual([]);
   });
@@ -187,9 +235,13 @@ describe('access control on every route (ARCHITECTURE §4)', () => {
     for (const r of routes.filter((x) => x.access.kind !== 'public')) {
       const call = () => t.http[r.method.toLowerCase() as 'get'](fill(r.path));
       const a = await call().set('Authorization', 'Bearer not.a.token').send({});
-      const b = await call().set('X-Api-Key', 'vbcc_000000000000_' + 'A'.repeat(43)).send({});
-      if (a.status !== 401 || a.body.code !== 'TOKEN_INVALID') failures.push(`${key(r)} bearer → ${a.status} ${a.body.code}`);
-      if (b.status !== 401 || b.body.code !== 'API_KEY_INVALID') failures.push(`${key(r)} key → ${b.status} ${b.body.code}`);
+      const b = await call()
+        .set('X-Api-Key', 'vbcc_000000000000_' + 'A'.repeat(43))
+        .send({});
+      if (a.status !== 401 || a.body.code !== 'TOKEN_INVALID')
+        failures.push(`${key(r)} bearer → ${a.status} ${a.body.code}`);
+      if (b.status !== 401 || b.body.code !== 'API_KEY_INVALID')
+        failures.push(`${key(r)} key → ${b.status} ${b.body.code}`);
     }
     expect(failures).toEqual([]);
   });
@@ -205,7 +257,8 @@ describe('access control on every route (ARCHITECTURE §4)', () => {
       const res = await t.http[r.method.toLowerCase() as 'get'](fill(r.path))
         .set(await t.auth(username))
         .send({});
-      if (res.status !== 403 || res.body.code !== 'FORBIDDEN') failures.push(`${key(r)} as ${username} → ${res.status} ${res.body.code}`);
+      if (res.status !== 403 || res.body.code !== 'FORBIDDEN')
+        failures.push(`${key(r)} as ${username} → ${res.status} ${res.body.code}`);
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(10);

@@ -16,7 +16,8 @@ describe('sign-in, lock-out, tokens and API keys', () => {
     await t.close();
   });
 
-  const login = (username: string, password: string) => t.http.post('/api/v1/auth/login').send({ username, password });
+  const login = (username: string, password: string) =>
+    t.http.post('/api/v1/auth/login').send({ username, password });
 
   it('signs in with the contract shape; passwords are stored as scrypt hashes', async () => {
     const res = await login('btr.signer', DEMO_PASSWORD).expect(200);
@@ -29,10 +30,15 @@ describe('sign-in, lock-out, tokens and API keys', () => {
     const ttl = new Date(res.body.expiresAt).getTime() - Date.now();
     expect(ttl).toBeGreaterThan(800_000);
     expect(ttl).toBeLessThanOrEqual(900_000);
-    const [row] = await t.sql<{ password_hash: string }>(`SELECT password_hash FROM users WHERE username = 'btr.signer'`);
+    const [row] = await t.sql<{ password_hash: string }>(
+      `SELECT password_hash FROM users WHERE username = 'btr.signer'`,
+    );
     expect(row.password_hash).toMatch(/^scrypt\$16384\$8\$5\$/);
     expect(row.password_hash).not.toContain(DEMO_PASSWORD);
-    const me = await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
+    const me = await t.http
+      .get('/api/v1/auth/me')
+      .set('Authorization', `Bearer ${res.body.accessToken}`)
+      .expect(200);
     expect(me.body).toMatchObject({ kind: 'user', username: 'btr.signer', orgCode: 'SGD-BTR' });
   });
 
@@ -79,16 +85,25 @@ describe('sign-in, lock-out, tokens and API keys', () => {
       .get('/api/v1/audit?action=auth.login&limit=200')
       .set(await t.auth('btr.auditor'))
       .expect(200);
-    const mine = (res.body.items as { actorName: string; outcome: string; details: { reason?: string }; requestId: string; clientIp: string }[]).filter(
-      (e) => e.actorName === 'thcs.phutuc',
-    );
+    const mine = (
+      res.body.items as {
+        actorName: string;
+        outcome: string;
+        details: { reason?: string };
+        requestId: string;
+        clientIp: string;
+      }[]
+    ).filter((e) => e.actorName === 'thcs.phutuc');
     const reasons = mine.filter((e) => e.outcome === 'failure').map((e) => e.details.reason);
     expect(reasons.filter((r) => r === 'badPassword')).toHaveLength(5);
     expect(reasons).toContain('locked');
     expect(mine.some((e) => e.outcome === 'success')).toBe(true);
     expect(mine.every((e) => e.requestId && e.clientIp)).toBe(true);
     // the unknown user's attempt is visible to the ministry's auditor, not to a province's
-    const bo = await t.http.get('/api/v1/audit?action=auth.login&outcome=failure&limit=200').set(await t.auth('bo.auditor')).expect(200);
+    const bo = await t.http
+      .get('/api/v1/audit?action=auth.login&outcome=failure&limit=200')
+      .set(await t.auth('bo.auditor'))
+      .expect(200);
     expect((bo.body.items as { actorName: string }[]).some((e) => e.actorName === 'nobody.here')).toBe(true);
     expect(mine.some((e) => e.actorName === 'nobody.here')).toBe(false);
   });
@@ -96,7 +111,10 @@ describe('sign-in, lock-out, tokens and API keys', () => {
   it('an admin can unlock a locked account', async () => {
     for (let i = 0; i < 5; i++) await login('hpg.registrar', `Nope-nope-${i}`);
     await login('hpg.registrar', DEMO_PASSWORD).expect(423);
-    const res = await t.http.post('/api/v1/users/hpg.registrar/unlock').set(await t.auth('hpg.admin')).expect(200);
+    const res = await t.http
+      .post('/api/v1/users/hpg.registrar/unlock')
+      .set(await t.auth('hpg.admin'))
+      .expect(200);
     expect(res.body.lockedUntil).toBeNull();
     await login('hpg.registrar', DEMO_PASSWORD).expect(200);
   });
@@ -106,11 +124,18 @@ describe('sign-in, lock-out, tokens and API keys', () => {
     const [u] = await t.sql<{ id: string }>(`SELECT id FROM users WHERE username = 'btr.registrar'`);
     const past = Math.floor(Date.now() / 1000) - 3600;
     const expired = await jwt.signAsync({ sub: u.id, typ: 'access', iat: past - 900, exp: past });
-    const forged = await new JwtService({ secret: 'another-secret-of-enough-length-000000' }).signAsync({ sub: u.id, typ: 'access' });
+    const forged = await new JwtService({ secret: 'another-secret-of-enough-length-000000' }).signAsync({
+      sub: u.id,
+      typ: 'access',
+    });
     const res1 = await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${expired}`);
     const res2 = await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${forged}`);
     const res3 = await t.http.get('/api/v1/auth/me').set('Authorization', 'Basic abc');
-    expect([res1.body.code, res2.body.code, res3.body.code]).toEqual(['TOKEN_EXPIRED', 'TOKEN_INVALID', 'TOKEN_INVALID']);
+    expect([res1.body.code, res2.body.code, res3.body.code]).toEqual([
+      'TOKEN_EXPIRED',
+      'TOKEN_INVALID',
+      'TOKEN_INVALID',
+    ]);
     expect([res1.status, res2.status, res3.status]).toEqual([401, 401, 401]);
   });
 
@@ -137,12 +162,18 @@ describe('sign-in, lock-out, tokens and API keys', () => {
 
   it('a disabled account cannot sign in and its tokens stop working', async () => {
     const token = await t.token('btr.registrar');
-    await t.http.post('/api/v1/users/btr.registrar/disable').set(await t.auth('btr.admin')).expect(200);
+    await t.http
+      .post('/api/v1/users/btr.registrar/disable')
+      .set(await t.auth('btr.admin'))
+      .expect(200);
     const me = await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`);
     expect({ status: me.status, code: me.body.code }).toEqual({ status: 403, code: 'ACCOUNT_DISABLED' });
     const res = await login('btr.registrar', DEMO_PASSWORD);
     expect(res.body.code).toBe('ACCOUNT_DISABLED');
-    await t.http.post('/api/v1/users/btr.registrar/enable').set(await t.auth('btr.admin')).expect(200);
+    await t.http
+      .post('/api/v1/users/btr.registrar/enable')
+      .set(await t.auth('btr.admin'))
+      .expect(200);
     await login('btr.registrar', DEMO_PASSWORD).expect(200);
   });
 
@@ -156,22 +187,38 @@ describe('sign-in, lock-out, tokens and API keys', () => {
     secretsSeen.push(apiKey);
     expect(apiKey).toMatch(/^vbcc_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
     const secret = apiKey.split('_').slice(2).join('_');
-    const rows = await t.sql<{ secret_hash: string }>(`SELECT secret_hash FROM api_keys WHERE id = $1`, [created.body.id]);
+    const rows = await t.sql<{ secret_hash: string }>(`SELECT secret_hash FROM api_keys WHERE id = $1`, [
+      created.body.id,
+    ]);
     expect(rows[0].secret_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0].secret_hash).not.toContain(secret);
 
-    const list = await t.http.get('/api/v1/api-keys').set(await t.auth('bo.admin')).expect(200);
+    const list = await t.http
+      .get('/api/v1/api-keys')
+      .set(await t.auth('bo.admin'))
+      .expect(200);
     expect(JSON.stringify(list.body)).not.toContain(secret);
 
     const me = await t.http.get('/api/v1/auth/me').set('X-Api-Key', apiKey).expect(200);
-    expect(me.body).toMatchObject({ kind: 'apiKey', name: 'CSDL quốc gia', orgCode: 'BGDDT', roles: ['sync'] });
+    expect(me.body).toMatchObject({
+      kind: 'apiKey',
+      name: 'CSDL quốc gia',
+      orgCode: 'BGDDT',
+      roles: ['sync'],
+    });
     await t.http.get('/api/v1/orgs/SGD-BTR').set('X-Api-Key', apiKey).expect(200);
     const denied = await t.http.get('/api/v1/users').set('X-Api-Key', apiKey);
     expect(denied.body.code).toBe('FORBIDDEN');
 
-    await t.http.post(`/api/v1/api-keys/${created.body.id}/revoke`).set(await t.auth('bo.admin')).expect(200);
+    await t.http
+      .post(`/api/v1/api-keys/${created.body.id}/revoke`)
+      .set(await t.auth('bo.admin'))
+      .expect(200);
     const revoked = await t.http.get('/api/v1/auth/me').set('X-Api-Key', apiKey);
-    expect({ status: revoked.status, code: revoked.body.code }).toEqual({ status: 401, code: 'API_KEY_INVALID' });
+    expect({ status: revoked.status, code: revoked.body.code }).toEqual({
+      status: 401,
+      code: 'API_KEY_INVALID',
+    });
   });
 
   it('passwords, tokens and API keys never appear in the logs', () => {

@@ -14,7 +14,12 @@ describe('schema, migrations and the published contract', () => {
     await t.http
       .post('/api/v1/custody/assignments')
       .set(await t.auth('btr.admin'))
-      .send({ issuerOrgCode: 'XA-BTR-PHUTUC', credentialType: 'THCS', custodianOrgCode: 'SGD-BTR', effectiveFrom: '2026-05-31' })
+      .send({
+        issuerOrgCode: 'XA-BTR-PHUTUC',
+        credentialType: 'THCS',
+        custodianOrgCode: 'SGD-BTR',
+        effectiveFrom: '2026-05-31',
+      })
       .expect(201);
   });
   afterAll(async () => {
@@ -59,7 +64,15 @@ describe('schema, migrations and the published contract', () => {
 
   it('the OpenAPI document covers every contract path of this stage', async () => {
     const doc = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as { paths: Record<string, unknown> };
-    for (const p of ['/health', '/api/v1/auth/login', '/api/v1/orgs', '/api/v1/orgs/{code}', '/api/v1/users', '/api/v1/credential-types', '/api/v1/audit']) {
+    for (const p of [
+      '/health',
+      '/api/v1/auth/login',
+      '/api/v1/orgs',
+      '/api/v1/orgs/{code}',
+      '/api/v1/users',
+      '/api/v1/credential-types',
+      '/api/v1/audit',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
   });

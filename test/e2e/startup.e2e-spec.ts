@@ -19,7 +19,13 @@ describe('start-up on the embedded PostgreSQL (npm start)', () => {
 
   beforeAll(async () => {
     port = await freePort();
-    env = { DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), DEMO_DATA: '1', LOG_LEVEL: 'warn' };
+    env = {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      DEMO_DATA: '1',
+      LOG_LEVEL: 'warn',
+    };
   });
   afterAll(() => {
     rmSync(dataDir, { recursive: true, force: true });
@@ -33,7 +39,9 @@ describe('start-up on the embedded PostgreSQL (npm start)', () => {
     });
 
   const countOrgs = async (token: string) => {
-    const res = await fetch(`http://127.0.0.1:${port}/api/v1/orgs?limit=200`, { headers: { Authorization: `Bearer ${token}` } });
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/orgs?limit=200`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     return ((await res.json()) as { items: unknown[] }).items.length;
   };
 
@@ -86,10 +94,17 @@ describe('start-up on the embedded PostgreSQL (npm start)', () => {
   });
 
   it('refuses to start with bad configuration and lists every bad variable', async () => {
-    const s = spawnServer({ ...env, PORT: 'eighty', DATABASE_URL: 'mysql://nope', TOKEN_TTL_SECONDS: '5', BOOTSTRAP_ADMIN_PASSWORD: 'admin12' });
+    const s = spawnServer({
+      ...env,
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://nope',
+      TOKEN_TTL_SECONDS: '5',
+      BOOTSTRAP_ADMIN_PASSWORD: 'admin12',
+    });
     expect(await s.exited).toBe(78);
     const out = s.output();
-    for (const v of ['PORT', 'DATABASE_URL', 'TOKEN_TTL_SECONDS', 'BOOTSTRAP_ADMIN_PASSWORD']) expect(out).toContain(`${v}:`);
+    for (const v of ['PORT', 'DATABASE_URL', 'TOKEN_TTL_SECONDS', 'BOOTSTRAP_ADMIN_PASSWORD'])
+      expect(out).toContain(`${v}:`);
     expect(out).toContain('Start refused');
   });
 });

@@ -31,16 +31,20 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (method === undefined) continue;
         const sub = normalise(Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined);
-        const isPublic = (Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, ctrl)) === true;
-        const permission = (Reflect.getMetadata(PERMISSION_KEY, handler) ?? Reflect.getMetadata(PERMISSION_KEY, ctrl)) as
-          | Permission
-          | undefined;
+        const isPublic =
+          (Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, ctrl)) === true;
+        const permission = (Reflect.getMetadata(PERMISSION_KEY, handler) ??
+          Reflect.getMetadata(PERMISSION_KEY, ctrl)) as Permission | undefined;
         routes.push({
           method: RequestMethod[method],
           path: ('/' + [base, sub].filter(Boolean).join('/')).replace(/\/+/g, '/'),
           controller: ctrl.name,
           handler: name,
-          access: isPublic ? { kind: 'public' } : permission ? { kind: 'permission', permission } : { kind: 'undeclared' },
+          access: isPublic
+            ? { kind: 'public' }
+            : permission
+              ? { kind: 'permission', permission }
+              : { kind: 'undeclared' },
         });
       }
     }

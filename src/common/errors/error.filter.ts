@@ -10,6 +10,7 @@ import { type ErrorCode, httpStatusOf } from './error-codes';
 const CONSTRAINT_CODES: Record<string, ErrorCode> = {
   uq_organisation_code: 'ORG_CODE_TAKEN',
   uq_user_username: 'USERNAME_TAKEN',
+  uq_custody_assignment: 'CONFLICT',
 };
 
 /** Statuses Nest or Express raise by themselves, and the codes we answer with instead. */
@@ -67,6 +68,8 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (res.headersSent) return;
     for (const [k, v] of Object.entries(err.headers ?? {})) res.setHeader(k, v);
+    // A route may have set another type (@Header) before failing; errors are always JSON.
+    res.type('application/json');
     res.status(status).json({
       code: err.code,
       message: err.message,
