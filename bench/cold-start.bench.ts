@@ -57,8 +57,20 @@ export async function run(args: string[]): Promise<BenchResult> {
   return {
     name: 'cold-start',
     rows: [
-      { case: 'first start (initdb + migrate + demo data)', medianMs: median(first), runs: first.join(' '), baselineMs: median(pgFirst), ratio: +(median(first) / median(pgFirst)).toFixed(1) },
-      { case: 'restart on existing data', medianMs: median(reuse), runs: reuse.join(' '), baselineMs: median(pgReuse), ratio: +(median(reuse) / median(pgReuse)).toFixed(1) },
+      {
+        case: 'first start (initdb + migrate + demo data)',
+        medianMs: median(first),
+        runs: first.join(' '),
+        baselineMs: median(pgFirst),
+        ratio: +(median(first) / median(pgFirst)).toFixed(1),
+      },
+      {
+        case: 'restart on existing data',
+        medianMs: median(reuse),
+        runs: reuse.join(' '),
+        baselineMs: median(pgReuse),
+        ratio: +(median(reuse) / median(pgReuse)).toFixed(1),
+      },
     ],
     notes: [
       'baseline = embedded PostgreSQL alone (initdb + start; start) in the same run',

@@ -31,7 +31,9 @@ async function main(): Promise<void> {
     node: process.version,
     date: new Date().toISOString(),
   };
-  console.log(`# ${name} on ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.date}`);
+  console.log(
+    `# ${name} on ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.date}`,
+  );
   const result = await mod.run(args);
   console.table(result.rows);
   for (const n of result.notes ?? []) console.log(`- ${n}`);

@@ -20,7 +20,13 @@ export const OPENAPI_PATH = join(projectRoot(), 'docs', 'openapi.json');
 async function main(): Promise<void> {
   await withScratchDatabase(async (url) => {
     const running = await bootstrap({
-      config: loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, JWT_SECRET: 'x'.repeat(32), LOG_LEVEL: 'warn' }),
+      config: loadConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: url,
+        JWT_SECRET: 'x'.repeat(32),
+        KEY_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'),
+        LOG_LEVEL: 'warn',
+      }),
     });
     try {
       writeFileSync(OPENAPI_PATH, serialiseOpenApi(buildOpenApi(running.app as NestExpressApplication)));

@@ -9,7 +9,7 @@ import type { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import type { EmbeddedDatabase } from './database/embedded-postgres';
 import { runMigrationsLocked } from './database/migrator';
-import { resolveJwtSecret } from './database/local-secrets';
+import { resolveJwtSecret, resolveKeyEncryptionKey } from './database/local-secrets';
 import { AppModule } from './app.module';
 import { configureHttp } from './http-setup';
 import { Metrics } from './health/metrics';
@@ -63,6 +63,7 @@ export async function bootstrap({ config, logSink }: BootOptions): Promise<Runni
       ...config,
       databaseUrl: url,
       jwtSecret: resolveJwtSecret(config, !!embedded, logger),
+      keyEncryptionKey: resolveKeyEncryptionKey(config, !!embedded, logger),
     };
     const metrics = new Metrics();
     const app = await NestFactory.create<NestExpressApplication>(

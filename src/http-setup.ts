@@ -5,6 +5,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { requestContextMiddleware } from './common/context/request-context.middleware';
 import { AppError } from './common/errors/app-error';
 import type { JsonLogger } from './common/logging/json-logger';
+import { inspectJson, MAX_JSON_DEPTH } from './common/validation/json-shape';
 import { validationErrorsToAppError } from './common/validation/validation-errors';
 import type { AppConfig } from './config/app-config';
 import type { Metrics } from './health/metrics';
@@ -25,6 +26,7 @@ export function configureHttp(
     next();
   });
   app.use(jsonBody(config.bodyLimitBytes));
+  app.use(queryShape);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -40,33 +42,53 @@ export function configureHttp(
 
 /**
  * express.json with our error codes. A JSON body must be an object: arrays and scalars are refused
- * here, so validation never sees a shape it cannot describe field by field.
+ * here, so validation never sees a shape it cannot describe field by field. Hostile shapes (very deep
+ * nesting, NUL characters PostgreSQL cannot store) are refused before any validator runs.
  */
 function jsonBody(limit: number) {
-  const parse = express.json({ limit, strict: true });
+  const parse = express.json({ limit, strict: false });
   return (req: Request, res: Response, next: NextFunction) =>
     parse(req, res, (err?: unknown) => {
-      if (err) {
-        const e = err as { type?: string };
-        if (e.type === 'entity.too.large')
-          return next(
-            new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes`, {
-              limitBytes: limit,
-            }),
-          );
-        if (e.type === 'entity.parse.failed')
-          return next(new AppError('MALFORMED_JSON', 'The request body is not valid JSON'));
-        if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
-          return next(new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding or charset'));
-        }
-        return next(err);
-      }
+      if (err) return next(bodyParserError(err, limit));
+      if (!req.is('application/json')) return next();
       const body: unknown = req.body;
-      if (req.is('application/json') && (body === null || typeof body !== 'object' || Array.isArray(body))) {
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         return next(new AppError('BODY_NOT_OBJECT', 'The JSON body must be an object'));
       }
-      next();
+      next(shapeError(body, 'body'));
     });
+}
+
+/** Query strings get the same NUL and depth checks as bodies (qs can build nested objects). */
+function queryShape(req: Request, _res: Response, next: NextFunction) {
+  next(shapeError(req.query, 'query'));
+}
+
+function shapeError(value: unknown, where: 'body' | 'query'): AppError | undefined {
+  const { tooDeep, nulFields } = inspectJson(value);
+  if (tooDeep)
+    return new AppError('BODY_TOO_DEEP', `The ${where} is nested deeper than ${MAX_JSON_DEPTH} levels`);
+  if (nulFields.length) {
+    return new AppError('VALIDATION_FAILED', `The ${where} has ${nulFields.length} invalid field(s)`, {
+      errors: nulFields,
+    });
+  }
+  return undefined;
+}
+
+function bodyParserError(err: unknown, limit: number): unknown {
+  const e = err as { type?: string };
+  if (e.type === 'entity.too.large') {
+    return new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes`, {
+      limitBytes: limit,
+    });
+  }
+  if (e.type === 'entity.parse.failed')
+    return new AppError('MALFORMED_JSON', 'The request body is not valid JSON');
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding or charset');
+  }
+  return err;
 }
 
 export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {

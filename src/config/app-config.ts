@@ -26,6 +26,10 @@ export interface AppConfig {
   logLevel: LogLevel;
   metricsToken: string | null;
   trustProxy: boolean;
+  keyEncryptionKey: string | null;
+  logOrigin: string;
+  witnessKeys: string[];
+  logIntegrateIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -50,6 +54,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (nodeEnv === 'production' && !dto.JWT_SECRET) {
     problems.push('JWT_SECRET: required when NODE_ENV=production (at least 32 characters)');
   }
+  if (nodeEnv === 'production' && !dto.KEY_ENCRYPTION_KEY) {
+    problems.push('KEY_ENCRYPTION_KEY: required when NODE_ENV=production (32 bytes, base64)');
+  }
   if (nodeEnv === 'production' && !dto.DATABASE_URL) {
     problems.push(
       'DATABASE_URL: required when NODE_ENV=production (the embedded database is for development and demos)',
@@ -63,13 +70,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length) throw new ConfigError(problems);
 
   const port = dto.PORT ?? 3000;
+  const publicBaseUrl = (dto.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   return {
     nodeEnv,
     databaseUrl: dto.DATABASE_URL ?? null,
     dbPoolSize: dto.DB_POOL_SIZE ?? 10,
     port,
     host: dto.HOST ?? '0.0.0.0',
-    publicBaseUrl: (dto.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    publicBaseUrl,
     bootstrapAdminPassword: dto.BOOTSTRAP_ADMIN_PASSWORD ?? null,
     demoData: truthy(dto.DEMO_DATA),
     dataDir: resolve(dto.DATA_DIR ?? 'data'),
@@ -82,6 +90,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: (dto.LOG_LEVEL ?? 'info') as LogLevel,
     metricsToken: dto.METRICS_TOKEN ?? null,
     trustProxy: truthy(dto.TRUST_PROXY),
+    keyEncryptionKey: dto.KEY_ENCRYPTION_KEY ?? null,
+    logOrigin: dto.LOG_ORIGIN ?? `${new URL(publicBaseUrl).host}/vbcc-log`,
+    witnessKeys: (dto.WITNESS_KEYS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    logIntegrateIntervalMs: dto.LOG_INTEGRATE_INTERVAL_MS ?? 2000,
   };
 }
 

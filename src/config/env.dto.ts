@@ -129,4 +129,30 @@ export class EnvDto {
   @Min(1)
   @Max(200)
   DB_POOL_SIZE?: number;
+
+  /** 32 bytes, base64: encrypts signing keys at rest (AES-256-GCM). */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[A-Za-z0-9+/_-]{43}=?$/, { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' })
+  KEY_ENCRYPTION_KEY?: string;
+
+  /** Origin line of transparency-log checkpoints (c2sp.org/tlog-checkpoint), e.g. "vbcc.moet.gov.vn/log". */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'must be printable ASCII without spaces' })
+  LOG_ORIGIN?: string;
+
+  /** Witness verifier keys (name+hash+base64), comma-separated, allowed to cosign checkpoints. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  WITNESS_KEYS?: string;
+
+  /** How often pending log entries are integrated into the tree; 0 = only on demand (tests). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  LOG_INTEGRATE_INTERVAL_MS?: number;
 }

@@ -5,10 +5,17 @@ import type { JsonLogger } from '../common/logging/json-logger';
 import type { AppConfig } from '../config/app-config';
 
 /**
- * JWT_SECRET when the operator gave none (never in production: config refuses that). With the
- * embedded database, one is generated once and kept beside the data (so sign-ins survive a
- * restart); with an external database, a per-process secret is used and a warning logged.
+ * Secrets the operator gave none of (never in production: config refuses that). They are generated
+ * once and kept in DATA_DIR with mode 600, so tokens and encrypted keys survive a restart.
  */
+function localSecret(config: AppConfig, file: string, bytes: number): string {
+  mkdirSync(config.dataDir, { recursive: true });
+  const path = join(config.dataDir, file);
+  if (!existsSync(path)) writeFileSync(path, randomBytes(bytes).toString('base64'), { mode: 0o600 });
+  return readFileSync(path, 'utf8').trim();
+}
+
+/** JWT_SECRET, or a local one (embedded) / a per-process one (external database: warns). */
 export function resolveJwtSecret(config: AppConfig, embedded: boolean, logger: JsonLogger): string {
   if (config.jwtSecret) return config.jwtSecret;
   if (!embedded) {
@@ -17,8 +24,16 @@ export function resolveJwtSecret(config: AppConfig, embedded: boolean, logger: J
     });
     return randomBytes(32).toString('base64url');
   }
-  mkdirSync(config.dataDir, { recursive: true });
-  const file = join(config.dataDir, 'jwt-secret');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
+  return localSecret(config, 'jwt-secret', 32);
+}
+
+/** KEY_ENCRYPTION_KEY, or a local one kept in DATA_DIR (signing keys must stay readable after a restart). */
+export function resolveKeyEncryptionKey(config: AppConfig, embedded: boolean, logger: JsonLogger): string {
+  if (config.keyEncryptionKey) return config.keyEncryptionKey;
+  if (!embedded) {
+    logger.event('warn', 'config.keyEncryptionKey.local', {
+      hint: 'set KEY_ENCRYPTION_KEY: the generated one lives only in DATA_DIR of this machine',
+    });
+  }
+  return localSecret(config, 'key-encryption-key', 32);
 }

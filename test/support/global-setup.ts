@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/config/app-config';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { runMigrationsLocked } from '../../src/database/migrator';
-import { databaseUrl, ENV, TEST_JWT_SECRET } from './test-env';
+import { databaseUrl, ENV, TEST_ENV } from './test-env';
 
 /**
  * One PostgreSQL for the whole run: the embedded one (a throw-away cluster, fsync off) or
@@ -39,10 +39,9 @@ export default async function globalSetup(): Promise<void> {
     await admin.query(`CREATE DATABASE ${demo} TEMPLATE ${empty}`);
     const running = await bootstrap({
       config: loadConfig({
-        NODE_ENV: 'test',
+        ...TEST_ENV,
         DATABASE_URL: databaseUrl(serverUrl, demo),
         DEMO_DATA: '1',
-        JWT_SECRET: TEST_JWT_SECRET,
         LOG_LEVEL: 'warn',
       }),
       logSink: () => {},

@@ -13,8 +13,15 @@ export interface Spawned {
 export function spawnServer(env: Record<string, string>): Spawned {
   const main = join(projectRoot(), 'dist', 'src', 'main.js');
   if (!existsSync(main)) throw new Error('dist/src/main.js is missing: `npm test` builds first (pretest)');
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VBCC_') && k !== 'DATABASE_URL' && k !== 'TEST_DATABASE_URL'));
-  const proc = spawn(process.execPath, [main], { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !k.startsWith('VBCC_') && k !== 'DATABASE_URL' && k !== 'TEST_DATABASE_URL',
+    ),
+  );
+  const proc = spawn(process.execPath, [main], {
+    env: { ...clean, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   proc.stdout?.on('data', (c: Buffer) => (out += c.toString()));
   proc.stderr?.on('data', (c: Buffer) => (out += c.toString()));

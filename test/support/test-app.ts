@@ -5,7 +5,7 @@ import type TestAgent from 'supertest/lib/agent';
 import { bootstrap, type RunningApp } from '../../src/bootstrap';
 import { type AppConfig, loadConfig } from '../../src/config/app-config';
 import { DEMO_PASSWORD } from '../../seeds/demo-data';
-import { databaseUrl, ENV, TEST_JWT_SECRET } from './test-env';
+import { databaseUrl, ENV, TEST_ENV } from './test-env';
 
 export interface TestApp {
   running: RunningApp;
@@ -58,13 +58,7 @@ export async function cloneDatabase(
 }
 
 export function testConfig(dbUrl: string, env: Record<string, string> = {}): AppConfig {
-  return loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: dbUrl,
-    JWT_SECRET: TEST_JWT_SECRET,
-    LOG_LEVEL: 'debug',
-    ...env,
-  });
+  return loadConfig({ ...TEST_ENV, DATABASE_URL: dbUrl, LOG_LEVEL: 'debug', ...env });
 }
 
 /** Boots the real app (same bootstrap() as main.ts) on its own database clone. */

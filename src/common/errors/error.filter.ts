@@ -95,6 +95,17 @@ export class ErrorFilter implements ExceptionFilter {
       const status = e.getStatus();
       const code = codeForHttpStatus(status);
       if (code === 'ROUTE_NOT_FOUND') return new AppError(code, 'No such route');
+      // Express could not percent-decode a path parameter (e.g. "/users/%zz").
+      if (status === 400 && /decode param/i.test(e.message)) {
+        return new AppError('MALFORMED_URL', 'The URL is not correctly percent-encoded', {
+          errors: [{ field: 'path', code: 'MALFORMED_URL', message: e.message }],
+        });
+      }
+      if (code === 'VALIDATION_FAILED') {
+        return new AppError(code, e.message, {
+          errors: [{ field: 'request', code: 'INVALID', message: e.message }],
+        });
+      }
       return new AppError(code, status >= 500 ? 'Internal error' : e.message);
     }
     if (e instanceof QueryFailedError) {

@@ -30,6 +30,8 @@ const CONSTRAINT_CODES: Record<string, string> = {
   unknownValue: 'INVALID',
 };
 
+const TYPE_CONSTRAINTS = new Set(['isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject']);
+
 /** Flattens nested validation errors to `details.errors[]` with dotted field paths (`graduates.3.fullName`). */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
@@ -41,7 +43,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
       out.push({ field, code: 'REQUIRED', message: `${field} is required` });
       continue;
     }
-    for (const [constraint, message] of constraints) {
+    // A value of the wrong type fails its size/format rules too; the type error alone says it.
+    const typeErrors = constraints.filter(([c]) => TYPE_CONSTRAINTS.has(c));
+    for (const [constraint, message] of typeErrors.length ? typeErrors : constraints) {
       out.push({ field, code: CONSTRAINT_CODES[constraint] ?? 'INVALID', message });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));

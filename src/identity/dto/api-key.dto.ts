@@ -5,7 +5,6 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -13,6 +12,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { ROLES, type Role } from '../../common/auth/roles';
+import { IsIsoDateTime } from '../../common/validation/iso-date';
 import type { ApiKeyWithOrg } from '../api-keys.repository';
 
 export class CreateApiKeyDto {
@@ -37,7 +37,7 @@ export class CreateApiKeyDto {
 
   @ApiPropertyOptional({ description: 'ISO 8601 time after which the key stops working' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsIsoDateTime()
   expiresAt?: string;
 }
 

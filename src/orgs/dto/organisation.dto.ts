@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIsoDate } from '../../common/validation/iso-date';
 import { PageQueryDto } from '../../common/pagination/pagination';
 import type { OrganisationEntity } from '../entities/organisation.entity';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../org-kinds';
@@ -53,15 +54,13 @@ export class CreateOrganisationDto {
 
   @ApiPropertyOptional({ example: '2025-07-01' })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsIsoDate()
   validFrom?: string;
 }
 
 export class DissolveOrganisationDto {
   @ApiProperty({ example: '2025-07-01', description: 'First day the organisation no longer exists' })
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsIsoDate()
   effectiveOn!: string;
 
   @ApiProperty({ example: 'SGD-BTR' })

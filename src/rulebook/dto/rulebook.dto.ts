@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsIsoDate } from '../../common/validation/iso-date';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIsoDate, IsPresent } from '../../common/validation/iso-date';
 import type { CalendarDayEntity } from '../entities/calendar-day.entity';
 import type { CredentialTypeEntity } from '../entities/credential-type.entity';
 import { CREDENTIAL_KINDS } from '../entities/credential-type.entity';
@@ -165,7 +165,7 @@ export class CreateSettingDto {
   key!: string;
 
   @ApiProperty({ description: 'Any JSON value; null means "none"' })
-  @IsDefined({ message: 'value is required (null is allowed only as JSON null)' })
+  @IsPresent()
   value!: unknown;
 
   @ApiPropertyOptional({ example: '2027-01-01' })

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { SigningKeyEntity, type KeyPurpose } from './entities/signing-key.entity';
+
+@Injectable()
+export class SigningKeysRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private repo(em?: EntityManager) {
+    return (em ?? this.dataSource.manager).getRepository(SigningKeyEntity);
+  }
+
+  /** The key in use for a purpose: the newest one not retired or compromised. */
+  findActive(
+    purpose: KeyPurpose,
+    orgId: string | null,
+    em?: EntityManager,
+  ): Promise<SigningKeyEntity | null> {
+    return this.repo(em).findOne({
+      where: { purpose, orgId: orgId ?? IsNull(), retiredAt: IsNull(), compromisedAt: IsNull() },
+      order: { validFrom: 'DESC' },
+    });
+  }
+
+  findByKeyId(keyId: string, em?: EntityManager): Promise<SigningKeyEntity | null> {
+    return this.repo(em).findOne({ where: { keyId } });
+  }
+
+  /** Every key ever used for a purpose (verifiers need retired ones too). */
+  findAll(purpose: KeyPurpose, em?: EntityManager): Promise<SigningKeyEntity[]> {
+    return this.repo(em).find({ where: { purpose }, order: { validFrom: 'ASC' } });
+  }
+
+  async insertKey(em: EntityManager, key: SigningKeyEntity): Promise<void> {
+    await em.insert(SigningKeyEntity, key);
+  }
+
+  async retire(em: EntityManager, id: string, at: Date): Promise<void> {
+    await em.update(SigningKeyEntity, { id, retiredAt: IsNull() }, { retiredAt: at });
+  }
+
+  async markCompromised(em: EntityManager, id: string, at: Date): Promise<void> {
+    await em.update(SigningKeyEntity, { id }, { compromisedAt: at });
+  }
+}

@@ -1,0 +1,123 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/errors/app-error';
+import { uuidv7 } from '../common/ids/uuid-v7';
+import { TransactionService } from '../database/transaction.service';
+import { generateEd25519, privateKeyFromSeed } from './ed25519';
+import type { KeyPurpose, SigningKeyEntity } from './entities/signing-key.entity';
+import { KeyVault } from './key-vault';
+import { SigningKeysRepository } from './signing-keys.repository';
+
+export const KEY_VAULT = Symbol('KEY_VAULT');
+
+export interface UsableKey {
+  row: SigningKeyEntity;
+  privateKey: KeyObject;
+}
+
+/** Creates, rotates and opens Ed25519 keys. Private keys are decrypted only in memory, when signing. */
+@Injectable()
+export class SigningService {
+  constructor(
+    private readonly repo: SigningKeysRepository,
+    private readonly tx: TransactionService,
+    private readonly audit: AuditService,
+    @Inject(KEY_VAULT) private readonly vault: KeyVault,
+  ) {}
+
+  async createKey(purpose: KeyPurpose, orgId: string | null, em?: EntityManager): Promise<SigningKeyEntity> {
+    const work = async (m: EntityManager) => {
+      const { seed, publicKey } = generateEd25519();
+      const now = new Date();
+      const keyId = `${purpose}-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
+      const row: SigningKeyEntity = {
+        id: uuidv7(),
+        keyId,
+        purpose,
+        orgId,
+        algorithm: 'Ed25519',
+        publicKey,
+        privateKeyEncrypted: this.vault.seal(seed, keyId),
+        validFrom: now,
+        retiredAt: null,
+        compromisedAt: null,
+        createdAt: now,
+      };
+      await this.repo.insertKey(m, row);
+      await this.audit.record(m, {
+        action: 'key.create',
+        targetType: 'signingKey',
+        targetId: keyId,
+        details: { purpose },
+      });
+      return row;
+    };
+    return em ? work(em) : this.tx.run(work);
+  }
+
+  /** The active key for a purpose, created on first use. */
+  async activeKey(purpose: KeyPurpose, orgId: string | null = null): Promise<UsableKey> {
+    const row = (await this.repo.findActive(purpose, orgId)) ?? (await this.createKey(purpose, orgId));
+    return { row, privateKey: this.open(row) };
+  }
+
+  open(row: SigningKeyEntity): KeyObject {
+    try {
+      return privateKeyFromSeed(this.vault.open(row.privateKeyEncrypted, row.keyId), row.publicKey);
+    } catch (e) {
+      throw new AppError(
+        'INTERNAL_ERROR',
+        `Signing key ${row.keyId} cannot be decrypted (wrong KEY_ENCRYPTION_KEY?)`,
+        undefined,
+        undefined,
+        {
+          cause: e,
+        },
+      );
+    }
+  }
+
+  /** Rotation: a new key takes over; the old one is retired (its signatures stay valid). */
+  async rotate(
+    purpose: KeyPurpose,
+    orgId: string | null = null,
+  ): Promise<{ retired: string | null; created: string }> {
+    return this.tx.run(async (em) => {
+      const old = await this.repo.findActive(purpose, orgId, em);
+      const created = await this.createKey(purpose, orgId, em);
+      if (old) {
+        await this.repo.retire(em, old.id, created.validFrom);
+        await this.audit.record(em, {
+          action: 'key.retire',
+          targetType: 'signingKey',
+          targetId: old.keyId,
+          details: { purpose },
+        });
+      }
+      return { retired: old?.keyId ?? null, created: created.keyId };
+    });
+  }
+
+  /** Signatures made after `at` are no longer trusted; the key is also retired. */
+  async markCompromised(keyId: string, at: Date): Promise<void> {
+    await this.tx.run(async (em) => {
+      const key = await this.repo.findByKeyId(keyId, em);
+      if (!key) throw new AppError('NOT_FOUND', `No signing key ${keyId}`);
+      await this.repo.markCompromised(em, key.id, at);
+      await this.repo.retire(em, key.id, at);
+      await this.audit.record(em, {
+        action: 'key.compromise',
+        targetType: 'signingKey',
+        targetId: keyId,
+        details: { at: at.toISOString() },
+      });
+    });
+  }
+
+  keys(purpose: KeyPurpose): Promise<SigningKeyEntity[]> {
+    return this.repo.findAll(purpose);
+  }
+}
