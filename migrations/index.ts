@@ -1,4 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
+import { FactLog1795617190370 } from './1795617190370-FactLog';
+import { FactLogGuards1795617190400 } from './1795617190400-FactLogGuards';
 import { Initial1795614595971 } from './1795614595971-Initial';
 import { AppendOnlyTables1795614600000 } from './1795614600000-AppendOnlyTables';
 import { SeedRulebook1795614700000 } from './1795614700000-SeedRulebook';
@@ -8,4 +10,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795614595971,
   AppendOnlyTables1795614600000,
   SeedRulebook1795614700000,
+  FactLog1795617190370,
+  FactLogGuards1795617190400,
 ];

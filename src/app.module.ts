@@ -8,6 +8,7 @@ import { OrgsModule } from './orgs/orgs.module';
 import { PortalModule } from './portal/portal.module';
 import { ProvisioningModule } from './provisioning/provisioning.module';
 import { RulebookModule } from './rulebook/rulebook.module';
+import { TransparencyModule } from './transparency/transparency.module';
 
 @Module({})
 export class AppModule {
@@ -21,6 +22,7 @@ export class AppModule {
         IdentityModule,
         RulebookModule,
         CustodyModule,
+        TransparencyModule,
         ProvisioningModule,
         PortalModule,
       ],

@@ -1,41 +1,112 @@
 /**
- * Admin commands: `npm run cli -- <command>`. Each uses the same configuration as the server
+ * Admin commands: `npm run cli -- <command> [args]`. Each uses the same configuration as the server
  * (DATABASE_URL, or the embedded PostgreSQL under DATA_DIR).
- *   migrate        apply pending migrations and exit
- *   routes         list every HTTP route with its access declaration
- *   openapi        print the OpenAPI document
+ *   migrate                       apply pending migrations and exit
+ *   routes                        list every HTTP route with its access declaration
+ *   openapi                       print the OpenAPI document
+ *   verify-log                    recompute every fact commitment, rebuild the Merkle tree, check every
+ *                                 signed checkpoint; exit 1 naming each changed, deleted or unlogged fact
+ *   integrate-log                 append pending log entries to the tree and sign a checkpoint
+ *   keys list [purpose]           signing keys (purpose: log | root | issuer)
+ *   keys rotate <purpose>         new active key; the old one is retired (its signatures stay valid)
+ *   keys compromise <keyId> <ISO time>   distrust signatures made after that time
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { bootstrap } from '../bootstrap';
+import { bootstrap, type RunningApp } from '../bootstrap';
 import { listRoutes } from '../common/auth/route-inventory';
 import { ConfigError, loadConfig } from '../config/app-config';
+import { FactVerifier } from '../facts/fact-verifier';
 import { buildOpenApi } from '../http-setup';
+import type { KeyPurpose } from '../signing/entities/signing-key.entity';
+import { SigningService } from '../signing/signing.service';
+import { TransparencyService } from '../transparency/transparency.service';
 
-const COMMANDS = ['migrate', 'routes', 'openapi'] as const;
+type Command = (app: RunningApp, args: string[]) => Promise<number>;
+const out = (s: string) => process.stdout.write(s + '\n');
 
-async function main(argv: string[]): Promise<number> {
-  const command = argv[0] as (typeof COMMANDS)[number] | undefined;
-  if (!command || !COMMANDS.includes(command)) {
-    process.stderr.write(`usage: npm run cli -- <${COMMANDS.join('|')}>\n`);
-    return 2;
-  }
-  const config = { ...loadConfig(), logLevel: 'warn' as const };
-  // bootstrap() migrates under the advisory lock and provisions; the commands then read the app.
-  const running = await bootstrap({ config });
-  try {
-    if (command === 'migrate') {
-      process.stdout.write('Migrations are up to date.\n');
-    } else if (command === 'routes') {
-      for (const r of listRoutes(running.app)) {
-        const access = r.access.kind === 'permission' ? r.access.permission : r.access.kind;
-        process.stdout.write(`${r.method.padEnd(6)} ${r.path.padEnd(45)} ${access}\n`);
-      }
-    } else {
-      process.stdout.write(
-        JSON.stringify(buildOpenApi(running.app as NestExpressApplication), null, 2) + '\n',
-      );
+const COMMANDS: Record<string, Command> = {
+  migrate: async () => {
+    out('Migrations are up to date.');
+    return 0;
+  },
+  routes: async ({ app }) => {
+    for (const r of listRoutes(app)) {
+      const access = r.access.kind === 'permission' ? r.access.permission : r.access.kind;
+      out(`${r.method.padEnd(6)} ${r.path.padEnd(50)} ${access}`);
     }
     return 0;
+  },
+  openapi: async ({ app }) => {
+    out(JSON.stringify(buildOpenApi(app as NestExpressApplication), null, 2));
+    return 0;
+  },
+  'verify-log': async ({ app }) => {
+    const r = await app.get(FactVerifier).verify();
+    for (const f of r.findings) {
+      const what = [
+        f.factType,
+        f.factId,
+        f.leafIndex !== undefined ? `leaf ${f.leafIndex}` : '',
+        f.treeSize !== undefined ? `tree size ${f.treeSize}` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      out(`${f.kind} ${what}${f.detail ? ` — ${f.detail}` : ''}`);
+    }
+    out(
+      `verify-log: ${r.facts} facts, ${r.leaves} leaves, ${r.pending} pending, ${r.checkpoints} checkpoints, ` +
+        `${r.findings.length} finding(s), ${r.ms} ms`,
+    );
+    return r.findings.length ? 1 : 0;
+  },
+  'integrate-log': async ({ app }) => {
+    const n = await app.get(TransparencyService).integrate();
+    const c = await app.get(TransparencyService).latestCheckpoint();
+    out(`integrated ${n} leaves; checkpoint ${c.treeSize} ${c.rootHash.toString('base64')}`);
+    return 0;
+  },
+  keys: async ({ app }, [sub, a, b]) => {
+    const signing = app.get(SigningService);
+    if (sub === 'list') {
+      for (const purpose of (a ? [a] : ['root', 'log', 'issuer']) as KeyPurpose[]) {
+        for (const k of await signing.keys(purpose)) {
+          out(
+            `${k.purpose.padEnd(7)} ${k.keyId.padEnd(28)} from ${k.validFrom.toISOString()}` +
+              `${k.retiredAt ? ` retired ${k.retiredAt.toISOString()}` : ''}${k.compromisedAt ? ` COMPROMISED ${k.compromisedAt.toISOString()}` : ''}`,
+          );
+        }
+      }
+      return 0;
+    }
+    if (sub === 'rotate' && a && ['log', 'root', 'issuer'].includes(a)) {
+      const r = await signing.rotate(a as KeyPurpose);
+      out(`created ${r.created}${r.retired ? `; retired ${r.retired}` : ''}`);
+      return 0;
+    }
+    if (sub === 'compromise' && a && b && !Number.isNaN(Date.parse(b))) {
+      await signing.markCompromised(a, new Date(b));
+      out(`${a}: signatures after ${new Date(b).toISOString()} are no longer trusted`);
+      return 0;
+    }
+    process.stderr.write(
+      'usage: keys list [purpose] | keys rotate <log|root|issuer> | keys compromise <keyId> <ISO time>\n',
+    );
+    return 2;
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(`usage: npm run cli -- <${Object.keys(COMMANDS).join('|')}> [args]\n`);
+    return 2;
+  }
+  // bootstrap() migrates under the advisory lock and provisions; the periodic integrator stays off.
+  const config = { ...loadConfig(), logLevel: 'warn' as const, logIntegrateIntervalMs: 0 };
+  const running = await bootstrap({ config });
+  try {
+    return await command(running, args);
   } finally {
     await running.close();
   }

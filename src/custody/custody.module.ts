@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
+import { FactsModule } from '../facts/facts.module';
 import { OrgsModule } from '../orgs/orgs.module';
 import { RulebookModule } from '../rulebook/rulebook.module';
 import { CustodyController } from './custody.controller';
@@ -7,7 +7,7 @@ import { CustodyRepository } from './custody.repository';
 import { CustodyService } from './custody.service';
 
 @Module({
-  imports: [OrgsModule, RulebookModule, AuditModule],
+  imports: [OrgsModule, RulebookModule, FactsModule],
   controllers: [CustodyController],
   providers: [CustodyRepository, CustodyService],
   exports: [CustodyService],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { FactLogService } from '../facts/fact-log.service';
 import type { Actor } from '../common/auth/actor';
 import { assertInScope, inScope } from '../common/auth/scope';
 import { AppError } from '../common/errors/app-error';
@@ -9,6 +9,7 @@ import { TransactionService } from '../database/transaction.service';
 import type { OrganisationEntity } from '../orgs/entities/organisation.entity';
 import { OrgsService } from '../orgs/orgs.service';
 import { RulebookService } from '../rulebook/rulebook.service';
+import { CUSTODY_ASSIGNMENT } from './custody.facts';
 import { CustodyRepository } from './custody.repository';
 import type { CustodyAssignmentEntity } from './entities/custody-assignment.entity';
 
@@ -41,7 +42,7 @@ export class CustodyService {
     private readonly orgs: OrgsService,
     private readonly rulebook: RulebookService,
     private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly facts: FactLogService,
   ) {}
 
   async custodianOf(
@@ -175,16 +176,20 @@ export class CustodyService {
         createdAt: new Date(),
       };
       await this.repo.insertAssignment(em, row);
-      await this.audit.record(em, {
-        action: 'custody.assign',
-        targetType: 'custodyAssignment',
-        targetId: row.id,
-        scopePath: commonAncestorPath(issuer.path, custodian.path),
-        details: {
-          issuerOrgCode: issuer.code,
-          custodianOrgCode: custodian.code,
-          credentialType: type.code,
-          effectiveFrom: row.effectiveFrom,
+      await this.facts.record(em, {
+        type: CUSTODY_ASSIGNMENT.type,
+        ids: [row.id],
+        audit: {
+          action: 'custody.assign',
+          targetType: 'custodyAssignment',
+          targetId: row.id,
+          scopePath: commonAncestorPath(issuer.path, custodian.path),
+          details: {
+            issuerOrgCode: issuer.code,
+            custodianOrgCode: custodian.code,
+            credentialType: type.code,
+            effectiveFrom: row.effectiveFrom,
+          },
         },
       });
       return row;

@@ -15,6 +15,11 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'vbcc-registry' },
+    // Fact commitments hash columns as PostgreSQL prints them; fix the session settings that change it.
+    extra: {
+      max: poolSize,
+      application_name: 'vbcc-registry',
+      options: '-c TimeZone=UTC -c DateStyle=ISO,YMD',
+    },
   };
 }

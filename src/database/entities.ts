@@ -1,4 +1,12 @@
 import { AuditEventEntity } from '../audit/entities/audit-event.entity';
+import { OutboxEventEntity } from '../facts/entities/outbox-event.entity';
+import { SigningKeyEntity } from '../signing/entities/signing-key.entity';
+import { LogCheckpointEntity } from '../transparency/entities/log-checkpoint.entity';
+import { LogCosignatureEntity } from '../transparency/entities/log-cosignature.entity';
+import { LogEntryEntity } from '../transparency/entities/log-entry.entity';
+import { LogLeafEntity } from '../transparency/entities/log-leaf.entity';
+import { LogNodeEntity } from '../transparency/entities/log-node.entity';
+import { LogPendingEntity } from '../transparency/entities/log-pending.entity';
 import { ApiKeyEntity } from '../identity/entities/api-key.entity';
 import { UserEntity } from '../identity/entities/user.entity';
 import { CustodyAssignmentEntity } from '../custody/entities/custody-assignment.entity';
@@ -19,4 +27,12 @@ export const ENTITIES = [
   CredentialTypeEntity,
   SettingEntity,
   CalendarDayEntity,
+  SigningKeyEntity,
+  LogEntryEntity,
+  LogPendingEntity,
+  LogLeafEntity,
+  LogNodeEntity,
+  LogCheckpointEntity,
+  LogCosignatureEntity,
+  OutboxEventEntity,
 ];

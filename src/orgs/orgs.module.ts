@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
+import { FactsModule } from '../facts/facts.module';
 import { OrgsController } from './orgs.controller';
 import { OrgsRepository } from './orgs.repository';
 import { OrgsService } from './orgs.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [FactsModule],
   controllers: [OrgsController],
   providers: [OrgsRepository, OrgsService],
   exports: [OrgsService],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { FactLogService } from '../facts/fact-log.service';
 import type { Actor } from '../common/auth/actor';
 import { assertInScope, isWithin } from '../common/auth/scope';
 import { addCalendarDays } from '../common/calendar/working-day-calendar';
@@ -11,6 +11,7 @@ import { TransactionService } from '../database/transaction.service';
 import type { OrganisationSuccessionEntity } from './entities/organisation-succession.entity';
 import type { OrganisationEntity } from './entities/organisation.entity';
 import { ALLOWED_PARENT_KINDS, type OrganisationKind } from './org-kinds';
+import { ORG_REGISTRATION, ORG_SUCCESSION } from './orgs.facts';
 import { OrgsRepository } from './orgs.repository';
 
 export interface NewOrganisation {
@@ -38,7 +39,7 @@ export class OrgsService {
   constructor(
     private readonly repo: OrgsRepository,
     private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly facts: FactLogService,
   ) {}
 
   async getByCode(code: string, em?: EntityManager): Promise<OrganisationEntity> {
@@ -171,12 +172,16 @@ export class OrgsService {
         createdAt: new Date(),
       };
       await this.repo.insertOrganisation(m, org);
-      await this.audit.record(m, {
-        action: 'org.create',
-        targetType: 'organisation',
-        targetId: org.code,
-        scopePath: org.path,
-        details: { kind: org.kind, parentCode: parent?.code ?? null },
+      await this.facts.record(m, {
+        type: ORG_REGISTRATION.type,
+        ids: [org.id],
+        audit: {
+          action: 'org.create',
+          targetType: 'organisation',
+          targetId: org.code,
+          scopePath: org.path,
+          details: { kind: org.kind, parentCode: parent?.code ?? null },
+        },
       });
       return org;
     };
@@ -226,7 +231,7 @@ export class OrgsService {
         });
       }
       await this.repo.setValidTo(m, org.id, lastDay);
-      await this.repo.insertSuccession(m, {
+      const succession = {
         id: uuidv7(),
         predecessorId: org.id,
         successorId: successor.id,
@@ -234,13 +239,18 @@ export class OrgsService {
         effectiveOn: d.effectiveOn,
         legalBasis: d.legalBasis ?? null,
         createdAt: new Date(),
-      });
-      await this.audit.record(m, {
-        action: 'org.dissolve',
-        targetType: 'organisation',
-        targetId: org.code,
-        scopePath: org.path,
-        details: { successorCode: successor.code, kind: d.kind, effectiveOn: d.effectiveOn },
+      };
+      await this.repo.insertSuccession(m, succession);
+      await this.facts.record(m, {
+        type: ORG_SUCCESSION.type,
+        ids: [succession.id],
+        audit: {
+          action: 'org.dissolve',
+          targetType: 'organisation',
+          targetId: org.code,
+          scopePath: org.path,
+          details: { successorCode: successor.code, kind: d.kind, effectiveOn: d.effectiveOn },
+        },
       });
       return { ...org, validTo: lastDay };
     };

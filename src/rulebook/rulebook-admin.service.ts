@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { FactLogService } from '../facts/fact-log.service';
 import type { Actor } from '../common/auth/actor';
 import { assertInScope, pathIds } from '../common/auth/scope';
 import { AppError } from '../common/errors/app-error';
@@ -18,6 +19,7 @@ import {
 } from './dto/rulebook.dto';
 import type { CalendarDayEntity } from './entities/calendar-day.entity';
 import type { SettingEntity } from './entities/setting.entity';
+import { RULEBOOK_SETTING } from './rulebook.facts';
 import { RulebookService } from './rulebook.service';
 import type { Medium } from './rulebook.types';
 
@@ -29,6 +31,7 @@ export class RulebookAdminService {
     private readonly orgs: OrgsService,
     private readonly tx: TransactionService,
     private readonly audit: AuditService,
+    private readonly facts: FactLogService,
   ) {}
 
   async describeCredentialTypes(date?: string): Promise<CredentialTypeListDto> {
@@ -110,16 +113,20 @@ export class RulebookAdminService {
         createdAt: new Date(),
       };
       await this.rulebook.insertSetting(em, row);
-      await this.audit.record(em, {
-        action: 'rulebook.setting.add',
-        targetType: 'setting',
-        targetId: row.id,
-        scopePath,
-        details: {
-          key: row.key,
-          validFrom: row.validFrom,
-          validTo: row.validTo,
-          scopeOrgCode: dto.scopeOrgCode ?? null,
+      await this.facts.record(em, {
+        type: RULEBOOK_SETTING.type,
+        ids: [row.id],
+        audit: {
+          action: 'rulebook.setting.add',
+          targetType: 'setting',
+          targetId: row.id,
+          scopePath,
+          details: {
+            key: row.key,
+            validFrom: row.validFrom,
+            validTo: row.validTo,
+            scopeOrgCode: dto.scopeOrgCode ?? null,
+          },
         },
       });
       return row;

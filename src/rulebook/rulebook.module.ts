@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { FactsModule } from '../facts/facts.module';
 import { OrgsModule } from '../orgs/orgs.module';
 import { RulebookAdminService } from './rulebook-admin.service';
 import { RulebookController } from './rulebook.controller';
@@ -7,7 +8,7 @@ import { RulebookRepository } from './rulebook.repository';
 import { RulebookService } from './rulebook.service';
 
 @Module({
-  imports: [OrgsModule, AuditModule],
+  imports: [OrgsModule, AuditModule, FactsModule],
   controllers: [RulebookController],
   providers: [RulebookRepository, RulebookService, RulebookAdminService],
   exports: [RulebookService],

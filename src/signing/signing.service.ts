@@ -59,14 +59,15 @@ export class SigningService {
   }
 
   /** The active key for a purpose, created on first use. */
-  async activeKey(purpose: KeyPurpose, orgId: string | null = null): Promise<UsableKey> {
-    const row = (await this.repo.findActive(purpose, orgId)) ?? (await this.createKey(purpose, orgId));
+  async activeKey(purpose: KeyPurpose, orgId: string | null = null, em?: EntityManager): Promise<UsableKey> {
+    const row =
+      (await this.repo.findActive(purpose, orgId, em)) ?? (await this.createKey(purpose, orgId, em));
     return { row, privateKey: this.open(row) };
   }
 
   open(row: SigningKeyEntity): KeyObject {
     try {
-      return privateKeyFromSeed(this.vault.open(row.privateKeyEncrypted, row.keyId), row.publicKey);
+      return privateKeyFromSeed(this.vault.open(row.privateKeyEncrypted, row.keyId));
     } catch (e) {
       throw new AppError(
         'INTERNAL_ERROR',

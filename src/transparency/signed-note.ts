@@ -1,4 +1,7 @@
-import { createHash, createPrivateKey, createPublicKey, KeyObject, sign, verify } from 'node:crypto';
+import { createHash, KeyObject, sign, verify } from 'node:crypto';
+import { privateKeyFromSeed, publicKeyFromRaw, rawPublicKey } from '../signing/ed25519';
+
+export { privateKeyFromSeed, publicKeyFromRaw, rawPublicKey };
 
 // C2SP signed notes (https://c2sp.org/signed-note) with Ed25519 signatures, and transparency-log
 // checkpoints (https://c2sp.org/tlog-checkpoint), compatible with golang.org/x/mod/sumdb/note.
@@ -38,9 +41,6 @@ const ROOT_HASH_SIZE = 32;
 const ED25519_KEY_SIZE = 32;
 const ED25519_SIG_SIZE = 64;
 const KEY_HASH_SIZE = 4;
-// DER headers of Ed25519 SubjectPublicKeyInfo and PKCS #8 (RFC 8410), followed by the raw 32 bytes.
-const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
-const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
 /** The checkpoint note text: origin, decimal tree size and base64 root hash, one per line. */
 export function checkpointBody(origin: string, treeSize: number, rootHash: Buffer): string {
@@ -110,25 +110,6 @@ export function parseSignerKey(s: string): ParsedSignerKey {
   const privateKey = privateKeyFromSeed(decodeTypedKey(key64));
   const publicKey = rawPublicKey(privateKey);
   return { name, keyHash: checkedKeyHash(name, hashHex, publicKey), publicKey, privateKey };
-}
-
-/** Ed25519 public KeyObject from its raw 32 bytes. */
-export function publicKeyFromRaw(raw: Buffer): KeyObject {
-  assertKeyBytes(raw, 'public key');
-  return createPublicKey({ key: Buffer.concat([SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
-}
-
-/** Ed25519 private KeyObject from its 32-byte RFC 8032 seed. */
-export function privateKeyFromSeed(seed: Buffer): KeyObject {
-  assertKeyBytes(seed, 'seed');
-  return createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
-}
-
-/** Raw 32-byte Ed25519 public key of a public or private KeyObject. */
-export function rawPublicKey(key: KeyObject): Buffer {
-  assertEd25519(key);
-  const publicKey = key.type === 'private' ? createPublicKey(key) : key;
-  return publicKey.export({ format: 'der', type: 'spki' }).subarray(SPKI_PREFIX.length);
 }
 
 /** Signs note text (ending in a newline) and returns the whole note: text, blank line, signature line. */

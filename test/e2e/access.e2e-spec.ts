@@ -10,6 +10,13 @@ const PUBLIC_ROUTES = [
   'GET /health',
   'GET /metrics',
   'POST /api/v1/auth/login',
+  'GET /api/v1/public/transparency/checkpoint',
+  'GET /api/v1/public/transparency/checkpoints/:treeSize',
+  'GET /api/v1/public/transparency/consistency',
+  'GET /api/v1/public/transparency/inclusion',
+  'GET /api/v1/public/transparency/keys',
+  'GET /api/v1/public/transparency/leaves',
+  'POST /api/v1/public/transparency/cosignatures',
 ];
 
 /** Sample values for path parameters, so every route can be called. */

@@ -4,12 +4,17 @@ import { DataSource } from 'typeorm';
 import { OPENAPI_PATH, serialiseOpenApi } from '../../scripts/generate-openapi';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { buildOpenApi } from '../../src/http-setup';
+import { TransparencyService } from '../../src/transparency/transparency.service';
 import { startTestApp, type TestApp } from '../support/test-app';
+
+/** A column of each append-only table to try an UPDATE on (default: id). */
+const COLUMN: Record<string, string> = { log_leaves: 'entry_id', log_nodes: 'hash', log_checkpoints: 'note' };
 
 describe('schema, migrations and the published contract', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
+    await t.running.app.get(TransparencyService).integrate(); // leaves, nodes and checkpoints exist
     // so that every append-only table has a row for the row-level triggers to guard
     await t.http
       .post('/api/v1/custody/assignments')
@@ -42,18 +47,45 @@ describe('schema, migrations and the published contract', () => {
     expect(t.running.dataSource.options.synchronize).toBe(false);
   });
 
-  it.each(['audit_events', 'settings', 'custody_assignments', 'organisation_successions'])(
-    '%s is append-only at the database level (UPDATE, DELETE and TRUNCATE fail)',
-    async (table) => {
-      const [{ n }] = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
-      expect(Number(n)).toBeGreaterThan(0);
-      await expect(t.sql(`UPDATE ${table} SET id = id`)).rejects.toThrow(/append-only/);
-      await expect(t.sql(`DELETE FROM ${table}`)).rejects.toThrow(/append-only/);
-      await expect(t.sql(`TRUNCATE ${table} CASCADE`)).rejects.toThrow(/append-only/);
-      const [{ n: after }] = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
-      expect(after).toBe(n);
-    },
-  );
+  it.each([
+    'audit_events',
+    'settings',
+    'custody_assignments',
+    'organisation_successions',
+    'log_entries',
+    'log_leaves',
+    'log_nodes',
+    'log_checkpoints',
+    'outbox_events',
+  ])('%s is append-only at the database level (UPDATE, DELETE and TRUNCATE fail)', async (table) => {
+    const [{ n }] = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
+    expect(Number(n)).toBeGreaterThan(0);
+    await expect(
+      t.sql(`UPDATE ${table} SET created_at = created_at`.replace(/created_at/g, COLUMN[table] ?? 'id')),
+    ).rejects.toThrow(/append-only/);
+    await expect(t.sql(`DELETE FROM ${table}`)).rejects.toThrow(/append-only/);
+    await expect(t.sql(`TRUNCATE ${table} CASCADE`)).rejects.toThrow(/append-only/);
+    const [{ n: after }] = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
+    expect(after).toBe(n);
+  });
+
+  it('organisations are never deleted or edited; only valid_to may be set, once (ORG-1)', async () => {
+    await expect(t.sql(`DELETE FROM organisations WHERE code = 'THCS-BTR-MOCAY'`)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(
+      t.sql(`UPDATE organisations SET name_vi = 'Khác' WHERE code = 'THCS-BTR-MOCAY'`),
+    ).rejects.toThrow(/append-only/);
+    await expect(t.sql(`TRUNCATE organisations CASCADE`)).rejects.toThrow(/append-only/);
+    await expect(
+      t.sql(`UPDATE organisations SET valid_to = '2030-01-01' WHERE code = 'PGD-BTR-CHAUTHANH'`),
+    ).rejects.toThrow(/append-only/);
+    await t.sql(`UPDATE organisations SET valid_to = '2030-01-01' WHERE code = 'THCS-BTR-MOCAY'`);
+    const [row] = await t.sql<{ valid_to: string }>(
+      `SELECT valid_to::text FROM organisations WHERE code = 'THCS-BTR-MOCAY'`,
+    );
+    expect(row.valid_to).toBe('2030-01-01');
+  });
 
   it('docs/openapi.json is what the app serves (run `npm run openapi` after changing the API)', async () => {
     const served = await t.http.get('/api/docs-json').expect(200);

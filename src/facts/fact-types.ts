@@ -1,0 +1,22 @@
+import { AppError } from '../common/errors/app-error';
+import { CUSTODY_ASSIGNMENT } from '../custody/custody.facts';
+import { ORG_REGISTRATION, ORG_SUCCESSION } from '../orgs/orgs.facts';
+import { RULEBOOK_SETTING } from '../rulebook/rulebook.facts';
+import type { FactTypeDefinition } from './fact-type';
+
+/**
+ * Every fact type, listed explicitly: verify-log and the tamper test iterate over this list, so a
+ * new fact table is covered as soon as it is registered here.
+ */
+export const FACT_TYPES: readonly FactTypeDefinition[] = [
+  ORG_REGISTRATION,
+  ORG_SUCCESSION,
+  CUSTODY_ASSIGNMENT,
+  RULEBOOK_SETTING,
+];
+
+export function factType(type: string): FactTypeDefinition {
+  const def = FACT_TYPES.find((d) => d.type === type);
+  if (!def) throw new AppError('FACT_TYPE_UNKNOWN', `Fact type ${type} is not registered`);
+  return def;
+}
