@@ -12,8 +12,8 @@ import { factType } from './fact-types';
 import { FactsRepository } from './facts.repository';
 
 export interface RecordFacts {
-  /** A registered fact type (src/facts/fact-types.ts). */
-  type: string;
+  /** A registered fact type (src/facts/fact-types.ts), by name; benchmarks may pass a definition. */
+  type: string | FactTypeDefinition;
   /** Ids of the fact rows the caller has just inserted in the same transaction. */
   ids: string[];
   /** The audit row of the legal act (one per act, however many facts it records). */
@@ -36,7 +36,7 @@ export class FactLogService {
   ) {}
 
   async record(em: EntityManager, r: RecordFacts): Promise<{ entryIds: string[] }> {
-    const def = factType(r.type);
+    const def = typeof r.type === 'string' ? factType(r.type) : r.type;
     const entryIds: string[] = [];
     for (let i = 0; i < r.ids.length; i += CHUNK) {
       const ids = r.ids.slice(i, i + CHUNK);

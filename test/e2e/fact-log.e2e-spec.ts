@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { projectRoot } from '../../src/common/paths';
 import { FACT_TYPES } from '../../src/facts/fact-types';
 import { FactVerifier } from '../../src/facts/fact-verifier';
+import { SigningService } from '../../src/signing/signing.service';
 import type { Finding } from '../../src/transparency/findings';
 import { TransparencyService } from '../../src/transparency/transparency.service';
 import { TEST_ENV } from '../support/test-env';
@@ -508,6 +509,32 @@ describe('public proofs, checked by an independent implementation', () => {
     });
   });
 
+  it('rotating the log key: new checkpoints use the new key, old ones still verify with the old one', async () => {
+    const before = (await t.http.get('/api/v1/public/transparency/checkpoint').expect(200)).body;
+    const rotated = await t.running.app.get(SigningService).rotate('log');
+    expect(rotated.retired).not.toBeNull();
+    await t.http
+      .post('/api/v1/rulebook/settings')
+      .set(await t.auth('bo.admin'))
+      .send({ key: 'copy.fee', value: 7000, validFrom: '2030-01-01', legalBasis: 'Sau khi đổi khóa' })
+      .expect(201);
+    await t.running.app.get(TransparencyService).integrate();
+    const after = (await t.http.get('/api/v1/public/transparency/checkpoint').expect(200)).body;
+    const keys = (await t.http.get('/api/v1/public/transparency/keys').expect(200)).body.items as {
+      keyId: string;
+      verifierKey: string;
+      retiredAt: string | null;
+    }[];
+    expect(keys).toHaveLength(2);
+    const oldKey = keys.find((k) => k.keyId === rotated.retired)!;
+    const newKey = keys.find((k) => k.keyId === rotated.created)!;
+    expect(oldKey.retiredAt).not.toBeNull();
+    expect(checkpointSignedBy(after.note, newKey.verifierKey)).not.toBeNull();
+    expect(checkpointSignedBy(after.note, oldKey.verifierKey)).toBeNull();
+    expect(checkpointSignedBy(before.note, oldKey.verifierKey)).not.toBeNull();
+    expect((await t.running.app.get(FactVerifier).verify()).findings).toEqual([]);
+  });
+
   it('parallel facts and concurrent integrations give gapless, unique leaf indexes', async () => {
     const admin = await t.auth('bo.admin');
     await Promise.all(
@@ -528,5 +555,31 @@ describe('public proofs, checked by an independent implementation', () => {
     expect(s.n).toBe(s.entries);
     expect(s.distinct_entries).toBe(s.entries);
     expect((await t.running.app.get(FactVerifier).verify()).findings).toEqual([]);
+  });
+});
+
+describe('the integrator runs by itself', () => {
+  it('with LOG_INTEGRATE_INTERVAL_MS set, a new fact reaches the tree and a new checkpoint without being asked', async () => {
+    const t = await startTestApp({ env: { LOG_INTEGRATE_INTERVAL_MS: '200' } });
+    try {
+      const deadline = Date.now() + 10_000;
+      const size = async () => (await t.http.get('/api/v1/public/transparency/checkpoint').expect(200)).body.treeSize as number;
+      let first = await size();
+      while (first === 0 && Date.now() < deadline) first = await size(); // the demo facts of the clone
+      const setting = await t.http
+        .post('/api/v1/rulebook/settings')
+        .set(await t.auth('bo.admin'))
+        .send({ key: 'copy.fee', value: 1, validFrom: '2031-01-01', legalBasis: 'Tự động' })
+        .expect(201);
+      expect(setting.body.key).toBe('copy.fee');
+      let now = await size();
+      while (now === first && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        now = await size();
+      }
+      expect(now).toBe(first + 1);
+    } finally {
+      await t.close();
+    }
   });
 });
