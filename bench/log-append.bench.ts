@@ -20,7 +20,11 @@ export async function run(args: string[]): Promise<BenchResult> {
     const log = app.app.get(TransparencyService);
     const rows = (n: number) => {
       const ids = Array.from({ length: n }, () => uuidv7());
-      return { ids, subjects: ids.map((_, i) => `Nguyễn Văn Thử ${i}`), payloads: ids.map((id) => `{"decision":"123/QĐ-SGDĐT","id":"${id}"}`) };
+      return {
+        ids,
+        subjects: ids.map((_, i) => `Nguyễn Văn Thử ${i}`),
+        payloads: ids.map((id) => `{"decision":"123/QĐ-SGDĐT","id":"${id}"}`),
+      };
     };
     const insertSql = (table: string) =>
       `INSERT INTO ${table} (id, subject, payload) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])`;
@@ -51,10 +55,34 @@ export async function run(args: string[]): Promise<BenchResult> {
     return {
       name: 'log-append',
       rows: [
-        { step: `plain INSERT (baseline), batches of ${batch}`, facts: total, ms: plainMs, perSecond: perSec(total, plainMs), ratio: 1 },
-        { step: 'record facts (row + commitment + outbox), same batches', facts: total, ms: recordMs, perSecond: perSec(total, recordMs), ratio: +(recordMs / plainMs).toFixed(1) },
-        { step: 'integrate into the tree + sign checkpoints', facts: leaves, ms: integrateMs, perSecond: perSec(leaves, integrateMs), ratio: +(integrateMs / plainMs).toFixed(1) },
-        { step: 'end to end (record + integrate)', facts: total, ms: recordMs + integrateMs, perSecond: perSec(total, recordMs + integrateMs), ratio: +((recordMs + integrateMs) / plainMs).toFixed(1) },
+        {
+          step: `plain INSERT (baseline), batches of ${batch}`,
+          facts: total,
+          ms: plainMs,
+          perSecond: perSec(total, plainMs),
+          ratio: 1,
+        },
+        {
+          step: 'record facts (row + commitment + outbox), same batches',
+          facts: total,
+          ms: recordMs,
+          perSecond: perSec(total, recordMs),
+          ratio: +(recordMs / plainMs).toFixed(1),
+        },
+        {
+          step: 'integrate into the tree + sign checkpoints',
+          facts: leaves,
+          ms: integrateMs,
+          perSecond: perSec(leaves, integrateMs),
+          ratio: +(integrateMs / plainMs).toFixed(1),
+        },
+        {
+          step: 'end to end (record + integrate)',
+          facts: total,
+          ms: recordMs + integrateMs,
+          perSecond: perSec(total, recordMs + integrateMs),
+          ratio: +((recordMs + integrateMs) / plainMs).toFixed(1),
+        },
       ],
       notes: [`${checkpoints} signed checkpoints (one per integration batch of 20,000 leaves)`],
     };

@@ -48,11 +48,10 @@ export async function run(args: string[]): Promise<BenchResult> {
     );
     const root = rootFromNodes(n, nodeGetter(new Map(rows.map((r) => [`${r.level}:${r.idx}`, r.hash]))));
     const key = generateKeyPairSync('ed25519').privateKey;
-    await ds.query(`INSERT INTO log_checkpoints (tree_size, root_hash, note, key_id) VALUES ($1, $2, $3, 'bench')`, [
-      n,
-      root,
-      signNote(checkpointBody('bench', n, root), 'bench', key),
-    ]);
+    await ds.query(
+      `INSERT INTO log_checkpoints (tree_size, root_hash, note, key_id) VALUES ($1, $2, $3, 'bench')`,
+      [n, root, signNote(checkpointBody('bench', n, root), 'bench', key)],
+    );
 
     const log = app.app.get(TransparencyService);
     const times: number[] = [];
@@ -72,8 +71,22 @@ export async function run(args: string[]): Promise<BenchResult> {
     return {
       name: 'log-proof',
       rows: [
-        { what: 'inclusion proof (service: 1 query + hashing)', leaves: n, medianMs: f(median(times)), p95Ms: f(percentile(times, 95)), maxMs: f(Math.max(...times)), ratio: f(median(times) / median(base)) },
-        { what: 'baseline: one primary-key read', leaves: n, medianMs: f(median(base)), p95Ms: f(percentile(base, 95)), maxMs: f(Math.max(...base)), ratio: 1 },
+        {
+          what: 'inclusion proof (service: 1 query + hashing)',
+          leaves: n,
+          medianMs: f(median(times)),
+          p95Ms: f(percentile(times, 95)),
+          maxMs: f(Math.max(...times)),
+          ratio: f(median(times) / median(base)),
+        },
+        {
+          what: 'baseline: one primary-key read',
+          leaves: n,
+          medianMs: f(median(base)),
+          p95Ms: f(percentile(base, 95)),
+          maxMs: f(Math.max(...base)),
+          ratio: 1,
+        },
       ],
       notes: [
         `${proofs} random proofs, ${bad} failed verification`,

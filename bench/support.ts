@@ -39,7 +39,8 @@ export const CREATE_BENCH_TABLES = `
   CREATE TABLE bench_plain (id uuid PRIMARY KEY, subject text NOT NULL, payload text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());`;
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-export const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+export const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 
 export function arg(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(`--${name}`);

@@ -59,7 +59,12 @@ export async function run(args: string[]): Promise<BenchResult> {
       name: 'verify-log',
       rows: [
         { step: 'baseline: read every fact row once', facts: read, ms: baselineMs, ratio: 1 },
-        { step: 'verify-log (commitments + tree + checkpoints)', facts: report.facts, ms: verifyMs, ratio: +(verifyMs / baselineMs).toFixed(1) },
+        {
+          step: 'verify-log (commitments + tree + checkpoints)',
+          facts: report.facts,
+          ms: verifyMs,
+          ratio: +(verifyMs / baselineMs).toFixed(1),
+        },
       ],
       notes: [
         `findings: ${report.findings.length}; leaves ${report.leaves}; checkpoints ${report.checkpoints}`,

@@ -563,7 +563,8 @@ describe('the integrator runs by itself', () => {
     const t = await startTestApp({ env: { LOG_INTEGRATE_INTERVAL_MS: '200' } });
     try {
       const deadline = Date.now() + 10_000;
-      const size = async () => (await t.http.get('/api/v1/public/transparency/checkpoint').expect(200)).body.treeSize as number;
+      const size = async () =>
+        (await t.http.get('/api/v1/public/transparency/checkpoint').expect(200)).body.treeSize as number;
       let first = await size();
       while (first === 0 && Date.now() < deadline) first = await size(); // the demo facts of the clone
       const setting = await t.http
