@@ -11,7 +11,7 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'public-portal/**/*.js',
-      'test/support/*.js',
+      'test/support/*.js', 'test/support/*.mjs',
       '*.js',
       '*.mjs',
     ],

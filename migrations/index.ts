@@ -1,4 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
+import { Blanks1795618911553 } from './1795618911553-Blanks';
+import { BlankGuards1795618911600 } from './1795618911600-BlankGuards';
 import { FactLog1795617190370 } from './1795617190370-FactLog';
 import { FactLogGuards1795617190400 } from './1795617190400-FactLogGuards';
 import { Initial1795614595971 } from './1795614595971-Initial';
@@ -12,4 +14,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SeedRulebook1795614700000,
   FactLog1795617190370,
   FactLogGuards1795617190400,
+  Blanks1795618911553,
+  BlankGuards1795618911600,
 ];

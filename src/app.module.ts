@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
+import { BlanksModule } from './blanks/blanks.module';
 import { type CoreDeps, CoreModule } from './core.module';
 import { CustodyModule } from './custody/custody.module';
 import { HealthController } from './health/health.controller';
@@ -22,6 +23,7 @@ export class AppModule {
         IdentityModule,
         RulebookModule,
         CustodyModule,
+        BlanksModule,
         TransparencyModule,
         ProvisioningModule,
         PortalModule,

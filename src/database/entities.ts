@@ -1,4 +1,8 @@
 import { AuditEventEntity } from '../audit/entities/audit-event.entity';
+import { BlankMovementEntity } from '../blanks/entities/blank-movement.entity';
+import { BlankReceiptEntity } from '../blanks/entities/blank-receipt.entity';
+import { BlankRecordEntity } from '../blanks/entities/blank-record.entity';
+import { BlankEntity } from '../blanks/entities/blank.entity';
 import { OutboxEventEntity } from '../facts/entities/outbox-event.entity';
 import { SigningKeyEntity } from '../signing/entities/signing-key.entity';
 import { LogCheckpointEntity } from '../transparency/entities/log-checkpoint.entity';
@@ -35,4 +39,8 @@ export const ENTITIES = [
   LogCheckpointEntity,
   LogCosignatureEntity,
   OutboxEventEntity,
+  BlankReceiptEntity,
+  BlankEntity,
+  BlankMovementEntity,
+  BlankRecordEntity,
 ];

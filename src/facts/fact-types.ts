@@ -1,3 +1,4 @@
+import { BLANK_MOVEMENT, BLANK_RECEIPT, BLANK_RECORD } from '../blanks/blanks.facts';
 import { AppError } from '../common/errors/app-error';
 import { CUSTODY_ASSIGNMENT } from '../custody/custody.facts';
 import { ORG_REGISTRATION, ORG_SUCCESSION } from '../orgs/orgs.facts';
@@ -13,6 +14,9 @@ export const FACT_TYPES: readonly FactTypeDefinition[] = [
   ORG_SUCCESSION,
   CUSTODY_ASSIGNMENT,
   RULEBOOK_SETTING,
+  BLANK_RECEIPT,
+  BLANK_MOVEMENT,
+  BLANK_RECORD,
 ];
 
 export function factType(type: string): FactTypeDefinition {

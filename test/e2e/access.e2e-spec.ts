@@ -168,6 +168,86 @@ const SCOPE: Record<string, Probe | { unscoped: string }> = {
       .send({ day: '2030-01-01', kind: 'holiday', nameVi: 'Tết Dương lịch', nameEn: "New Year's Day" });
     expect({ status: res.status, code: res.body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
   },
+  'POST /api/v1/blanks/receipts': async (t) => {
+    const res = await t.http
+      .post('/api/v1/blanks/receipts')
+      .set(await t.auth('btr.registrar'))
+      .send({
+        orgCode: 'SGD-HPG',
+        credentialType: 'THPT',
+        serialPrefix: 'HP',
+        from: 1,
+        to: 10,
+        receivedFrom: 'x',
+        documentRef: 'x',
+        receivedOn: '2026-01-05',
+      });
+    await expectOutOfScope(res);
+  },
+  'POST /api/v1/blanks/transfers': async (t) => {
+    const res = await t.http
+      .post('/api/v1/blanks/transfers')
+      .set(await t.auth('btr.registrar'))
+      .send({
+        fromOrgCode: 'SGD-HPG',
+        toOrgCode: 'THPT-HPG-TRANPHU',
+        credentialType: 'THPT',
+        serials: ['HP0000001'],
+      });
+    await expectOutOfScope(res);
+  },
+  'POST /api/v1/blanks/spoilages': async (t) => {
+    await receiveHaiPhongBlanks(t);
+    const res = await t.http
+      .post('/api/v1/blanks/spoilages')
+      .set(await t.auth('btr.registrar'))
+      .send({ serials: ['HQ0000001'], reason: 'damaged' });
+    expect({ code: res.body.code, holder: res.body.details.serials[0].holderOrgCode }).toEqual({
+      code: 'BLANK_NOT_HELD',
+      holder: 'SGD-HPG',
+    });
+  },
+  'POST /api/v1/blanks/destructions': async (t) => {
+    await receiveHaiPhongBlanks(t);
+    const res = await t.http
+      .post('/api/v1/blanks/destructions')
+      .set(await t.auth('btr.registrar'))
+      .send({
+        serials: ['HQ0000002'],
+        recordNo: '1',
+        councilMembers: [
+          { name: 'A', title: 'B', role: 'C' },
+          { name: 'D', title: 'E', role: 'F' },
+        ],
+        method: 'x',
+        destroyedOn: '2026-01-05',
+      });
+    expect(res.body.code).toBe('BLANK_NOT_HELD');
+  },
+  'POST /api/v1/blanks/losses': async (t) => {
+    await receiveHaiPhongBlanks(t);
+    const res = await t.http
+      .post('/api/v1/blanks/losses')
+      .set(await t.auth('btr.registrar'))
+      .send({ serials: ['HQ0000003'], policeReportRef: 'x', reportedOn: '2026-01-05' });
+    expect(res.body.code).toBe('BLANK_NOT_HELD');
+  },
+  'GET /api/v1/blanks/stock': async (t) => {
+    await expectOutOfScope(
+      await t.http.get('/api/v1/blanks/stock?orgCode=SGD-HPG').set(await t.auth('btr.registrar')),
+    );
+  },
+  'GET /api/v1/blanks/reconciliation': async (t) => {
+    await expectOutOfScope(
+      await t.http
+        .get('/api/v1/blanks/reconciliation?orgCode=SGD-HPG&year=2026')
+        .set(await t.auth('btr.auditor')),
+    );
+  },
+  'GET /api/v1/blanks/:serialNumber': async (t) => {
+    await receiveHaiPhongBlanks(t);
+    await expectOutOfScope(await t.http.get('/api/v1/blanks/HQ0000004').set(await t.auth('btr.auditor')));
+  },
   'GET /api/v1/custody': async (t) => {
     const res = await t.http
       .get('/api/v1/custody?issuerOrgCode=PGD-BTR-CHAUTHANH&credentialType=THCS&date=2025-08-01')
@@ -187,6 +267,26 @@ const SCOPE: Record<string, Probe | { unscoped: string }> = {
     await expectOutOfScope(res);
   },
 };
+
+let haiPhongBlanks: Promise<unknown> | null = null;
+/** Once per run: Hải Phòng receives a few THPT blanks (HQ0000001–HQ0000010) for the scope probes. */
+function receiveHaiPhongBlanks(t: TestApp): Promise<unknown> {
+  haiPhongBlanks ??= (async () =>
+    t.http
+      .post('/api/v1/blanks/receipts')
+      .set(await t.auth('hpg.registrar'))
+      .send({
+        credentialType: 'THPT',
+        serialPrefix: 'HQ',
+        from: 1,
+        to: 10,
+        receivedFrom: 'VN-NARIC',
+        documentRef: 'PX 1',
+        receivedOn: '2026-01-05',
+      })
+      .expect(201))();
+  return haiPhongBlanks;
+}
 
 /** A demo user whose roles lack the permission, if any role lacks it. */
 function userWithout(permission: Permission): string | null {

@@ -170,6 +170,92 @@ const FIXTURES: Record<string, Fixture> = {
     },
     forge: () => ({ effective_from: '2027-12-31' }),
   },
+  'blank.receipt': {
+    async create(t) {
+      const res = await t.http
+        .post('/api/v1/blanks/receipts')
+        .set(await t.auth('btr.registrar'))
+        .send({
+          credentialType: 'THPT',
+          serialPrefix: `F${++seq}`,
+          from: 1,
+          to: 20,
+          receivedFrom: 'VN-NARIC',
+          documentRef: 'PX 7',
+          receivedOn: '2026-02-02',
+        })
+        .expect(201);
+      return res.body.id as string;
+    },
+  },
+  'blank.movement': {
+    async create(t) {
+      const prefix = `M${++seq}`;
+      const auth = await t.auth('btr.registrar');
+      await t.http
+        .post('/api/v1/blanks/receipts')
+        .set(auth)
+        .send({
+          credentialType: 'THPT',
+          serialPrefix: prefix,
+          from: 1,
+          to: 20,
+          receivedFrom: 'VN-NARIC',
+          documentRef: 'PX 8',
+          receivedOn: '2026-02-02',
+        })
+        .expect(201);
+      const res = await t.http
+        .post('/api/v1/blanks/transfers')
+        .set(auth)
+        .send({
+          toOrgCode: 'THPT-BTR-CHUYENBT',
+          credentialType: 'THPT',
+          ranges: [{ from: `${prefix}0000001`, to: `${prefix}0000005` }],
+        })
+        .expect(201);
+      return res.body.movements[0].id as string;
+    },
+  },
+  'blank.record': {
+    async create(t) {
+      const prefix = `R${++seq}`;
+      const auth = await t.auth('btr.registrar');
+      await t.http
+        .post('/api/v1/blanks/receipts')
+        .set(auth)
+        .send({
+          credentialType: 'THPT',
+          serialPrefix: prefix,
+          from: 1,
+          to: 3,
+          receivedFrom: 'VN-NARIC',
+          documentRef: 'PX 9',
+          receivedOn: '2026-02-02',
+        })
+        .expect(201);
+      await t.http
+        .post('/api/v1/blanks/spoilages')
+        .set(auth)
+        .send({ serials: [`${prefix}0000001`], reason: 'damaged' })
+        .expect(201);
+      const res = await t.http
+        .post('/api/v1/blanks/destructions')
+        .set(auth)
+        .send({
+          serials: [`${prefix}0000001`],
+          recordNo: `BB ${seq}`,
+          councilMembers: [
+            { name: 'Võ Minh Trí', title: 'Phó Giám đốc', role: 'Chủ tịch' },
+            { name: 'Huỳnh Thị Mỹ Linh', title: 'Chuyên viên', role: 'Thư ký' },
+          ],
+          method: 'Cắt hủy',
+          destroyedOn: '2026-02-03',
+        })
+        .expect(201);
+      return res.body.recordId as string;
+    },
+  },
   'rulebook.setting': {
     async create(t) {
       const marker = `Quyết định ${++seq}/QĐ-SGDĐT`;

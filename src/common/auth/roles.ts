@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'rulebook.read',
   'rulebook.manage',
   'self.read',
+  'blanks.read',
+  'blanks.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -24,6 +26,7 @@ const EVERYONE: Permission[] = ['self.read', 'rulebook.read', 'orgs.read'];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
     ...EVERYONE,
+    'blanks.read',
     'orgs.manage',
     'users.read',
     'users.manage',
@@ -31,10 +34,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'rulebook.manage',
   ],
-  registrar: [...EVERYONE],
-  signer: [...EVERYONE],
-  printer: [...EVERYONE],
-  auditor: [...EVERYONE, 'users.read', 'audit.read'],
+  registrar: [...EVERYONE, 'blanks.read', 'blanks.manage'],
+  signer: [...EVERYONE, 'blanks.read'],
+  printer: [...EVERYONE, 'blanks.read', 'blanks.manage'],
+  auditor: [...EVERYONE, 'users.read', 'audit.read', 'blanks.read'],
   agency: ['self.read', 'rulebook.read'],
   sync: ['self.read', 'rulebook.read', 'orgs.read'],
 };

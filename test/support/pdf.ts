@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface PdfText {
+  numPages: number;
+  pages: string[];
+  title: string | null;
+}
+
+/** Parses a PDF with pdf.js in a child process (pdf.js is ESM-only) and returns the NFC text of each page. */
+export function pdfText(pdf: Buffer): PdfText {
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const dir = mkdtempSync(join(tmpdir(), 'vbcc-pdf-'));
+  try {
+    const file = join(dir, 'doc.pdf');
+    writeFileSync(file, pdf);
+    const r = spawnSync(process.execPath, [join(__dirname, 'pdf-text.mjs'), file], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (r.status !== 0) throw new Error(`pdf.js failed: ${r.stderr}`);
+    const parsed = JSON.parse(r.stdout) as PdfText;
+    return { ...parsed, pages: parsed.pages.map((p) => p.normalize('NFC')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
