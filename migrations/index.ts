@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { DropBlankHolderFk1795619971688 } from './1795619971688-DropBlankHolderFk';
 import { Blanks1795618911553 } from './1795618911553-Blanks';
 import { BlankGuards1795618911600 } from './1795618911600-BlankGuards';
 import { FactLog1795617190370 } from './1795617190370-FactLog';
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   FactLogGuards1795617190400,
   Blanks1795618911553,
   BlankGuards1795618911600,
+  DropBlankHolderFk1795619971688,
 ];

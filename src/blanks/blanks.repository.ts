@@ -30,9 +30,13 @@ export interface BlankRow {
   holderOrgId: string;
 }
 
-/** `JOIN unnest(lo[], hi[])` on the series index: every range is an index range scan. */
-const IN_SELECTION = `b.serial_prefix = $1 AND b.digits = $2 AND EXISTS (
-  SELECT 1 FROM unnest($3::bigint[], $4::bigint[]) r(lo, hi) WHERE b.number BETWEEN r.lo AND r.hi)`;
+/**
+ * The blanks of a selection: a nested loop over the (merged, disjoint) ranges, each an index range
+ * scan on (serial_prefix, number), so the cost follows the selection, not the size of the stock.
+ */
+const RANGES = `unnest($3::bigint[], $4::bigint[]) r(lo, hi)`;
+const IN_RANGE = `b.serial_prefix = $1 AND b.digits = $2 AND b.number BETWEEN r.lo AND r.hi`;
+const SELECTION = `${RANGES} JOIN blanks b ON ${IN_RANGE}`;
 const selParams = (s: SeriesSelection) => [
   s.serialPrefix,
   s.digits,
@@ -108,12 +112,12 @@ export class BlanksRepository {
     holderOrgId: string,
   ): Promise<SelectionSummary> {
     await em.query(
-      `SELECT count(*) FROM (SELECT 1 FROM blanks b WHERE ${IN_SELECTION} ORDER BY b.number FOR UPDATE) x`,
+      `SELECT count(*) FROM (SELECT 1 FROM ${SELECTION} ORDER BY b.number FOR UPDATE OF b) x`,
       selParams(s),
     );
     const rows = await em.query<{ credential_type: string; held: boolean; state: BlankState; n: string }[]>(
-      `SELECT credential_type, holder_org_id = $5 AS held, state, count(*) AS n FROM blanks b WHERE ${IN_SELECTION}
-       GROUP BY credential_type, holder_org_id = $5, state`,
+      `SELECT b.credential_type, b.holder_org_id = $5 AS held, b.state, count(*) AS n FROM ${SELECTION}
+       GROUP BY b.credential_type, b.holder_org_id = $5, b.state`,
       [...selParams(s), holderOrgId],
     );
     const heldByState: Record<string, number> = {};
@@ -134,8 +138,8 @@ export class BlanksRepository {
     limit: number,
   ) {
     const rows = await em.query<{ serial_number: string; state: BlankState; holder: string }[]>(
-      `SELECT b.serial_number, b.state, o.code AS holder FROM blanks b JOIN organisations o ON o.id = b.holder_org_id
-       WHERE ${IN_SELECTION} AND NOT (b.holder_org_id = $5 AND b.state = ANY($6::text[]))
+      `SELECT b.serial_number, b.state, o.code AS holder FROM ${SELECTION} JOIN organisations o ON o.id = b.holder_org_id
+       WHERE NOT (b.holder_org_id = $5 AND b.state = ANY($6::text[]))
        ORDER BY b.number LIMIT $7`,
       [...selParams(s), holderOrgId, states, limit],
     );
@@ -160,7 +164,7 @@ export class BlanksRepository {
     holderOrgId: string,
   ): Promise<number> {
     const [, count] = await em.query<[unknown, number]>(
-      `UPDATE blanks b SET state = $5, holder_org_id = $6, updated_at = now() WHERE ${IN_SELECTION}`,
+      `UPDATE blanks b SET state = $5, holder_org_id = $6, updated_at = now() FROM ${RANGES} WHERE ${IN_RANGE}`,
       [...selParams(s), state, holderOrgId],
     );
     return count;

@@ -1,5 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { OrganisationEntity } from '../../orgs/entities/organisation.entity';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { BlankState } from '../blank-states';
 
 /**
@@ -33,12 +32,13 @@ export class BlankEntity {
   @Column('text')
   state!: BlankState;
 
+  /**
+   * No foreign key: a receipt inserts up to 5,000,000 rows at once and a per-row FK check would double
+   * its cost. The holder is only ever set from an organisation the service has just read, and every
+   * movement fact that sets it does carry foreign keys.
+   */
   @Column('uuid')
   holderOrgId!: string;
-
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'holder_org_id', foreignKeyConstraintName: 'fk_blank_holder' })
-  holderOrg?: OrganisationEntity;
 
   @Column('uuid')
   receiptId!: string;
