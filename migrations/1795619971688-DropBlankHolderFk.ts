@@ -8,6 +8,8 @@ export class DropBlankHolderFk1795619971688 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "blanks" ADD CONSTRAINT "fk_blank_holder" FOREIGN KEY ("holder_org_id") REFERENCES "organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "blanks" ADD CONSTRAINT "fk_blank_holder" FOREIGN KEY ("holder_org_id") REFERENCES "organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
   }
 }
