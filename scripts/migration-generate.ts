@@ -3,6 +3,7 @@
  * entities (what `typeorm migration:generate` does), and registers it in migrations/index.ts.
  * Usage: npm run migration:generate -- PascalName
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
         return `[\n  ${items.join(',\n  ')},\n];\n`;
       });
       writeFileSync(indexPath, index);
+      execFileSync(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--write', join(root, 'migrations', `${file}.ts`), indexPath]);
       console.log(
         `Wrote migrations/${file}.ts (${sql.upQueries.length} statements). Review it before committing.`,
       );
