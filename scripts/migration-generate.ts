@@ -56,7 +56,12 @@ async function main(): Promise<void> {
         return `[\n  ${items.join(',\n  ')},\n];\n`;
       });
       writeFileSync(indexPath, index);
-      execFileSync(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--write', join(root, 'migrations', `${file}.ts`), indexPath]);
+      execFileSync(process.execPath, [
+        require.resolve('prettier/bin/prettier.cjs'),
+        '--write',
+        join(root, 'migrations', `${file}.ts`),
+        indexPath,
+      ]);
       console.log(
         `Wrote migrations/${file}.ts (${sql.upQueries.length} statements). Review it before committing.`,
       );
