@@ -1,4 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
+import { Register1795620639311 } from './1795620639311-Register';
+import { RegisterGuards1795620639400 } from './1795620639400-RegisterGuards';
 import { DropBlankHolderFk1795619971688 } from './1795619971688-DropBlankHolderFk';
 import { Blanks1795618911553 } from './1795618911553-Blanks';
 import { BlankGuards1795618911600 } from './1795618911600-BlankGuards';
@@ -18,4 +20,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Blanks1795618911553,
   BlankGuards1795618911600,
   DropBlankHolderFk1795619971688,
+  Register1795620639311,
+  RegisterGuards1795620639400,
 ];

@@ -269,6 +269,7 @@ export const DEMO_USERS: SeedUser[] = [
   { username: 'thcs.phutuc', displayName: 'Phan Văn Đức', orgCode: 'THCS-BTR-PHUTUC', roles: ['registrar'] },
   { username: 'hpg.admin', displayName: 'Bùi Thị Thu Trang', orgCode: 'SGD-HPG', roles: ['admin'] },
   { username: 'hpg.registrar', displayName: 'Vũ Đức Thắng', orgCode: 'SGD-HPG', roles: ['registrar'] },
+  { username: 'hpg.signer', displayName: 'Nguyễn Thị Hải Yến', orgCode: 'SGD-HPG', roles: ['signer'] },
   {
     username: 'thpt.tranphu',
     displayName: 'Đỗ Thị Thùy Dung',

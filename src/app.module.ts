@@ -5,9 +5,11 @@ import { type CoreDeps, CoreModule } from './core.module';
 import { CustodyModule } from './custody/custody.module';
 import { HealthController } from './health/health.controller';
 import { IdentityModule } from './identity/identity.module';
+import { JobsModule } from './jobs/jobs.module';
 import { OrgsModule } from './orgs/orgs.module';
 import { PortalModule } from './portal/portal.module';
 import { ProvisioningModule } from './provisioning/provisioning.module';
+import { RegisterModule } from './register/register.module';
 import { RulebookModule } from './rulebook/rulebook.module';
 import { TransparencyModule } from './transparency/transparency.module';
 
@@ -24,6 +26,8 @@ export class AppModule {
         RulebookModule,
         CustodyModule,
         BlanksModule,
+        JobsModule,
+        RegisterModule,
         TransparencyModule,
         ProvisioningModule,
         PortalModule,

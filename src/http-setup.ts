@@ -25,7 +25,7 @@ export function configureHttp(
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
-  app.use(jsonBody(config.bodyLimitBytes));
+  app.use(jsonBody(config.bodyLimitBytes, config.importBodyLimitBytes));
   app.use(queryShape);
   app.useGlobalPipes(
     new ValidationPipe({
@@ -45,11 +45,15 @@ export function configureHttp(
  * here, so validation never sees a shape it cannot describe field by field. Hostile shapes (very deep
  * nesting, NUL characters PostgreSQL cannot store) are refused before any validator runs.
  */
-function jsonBody(limit: number) {
+function jsonBody(limit: number, importLimit: number) {
   const parse = express.json({ limit, strict: false });
-  return (req: Request, res: Response, next: NextFunction) =>
-    parse(req, res, (err?: unknown) => {
-      if (err) return next(bodyParserError(err, limit));
+  // A graduate list of a whole province (100,000 rows) is tens of megabytes of JSON.
+  const parseImport = express.json({ limit: importLimit, strict: false });
+  return (req: Request, res: Response, next: NextFunction) => {
+    const isImport =
+      req.method === 'POST' && /^\/api\/v1\/graduation-decisions\/[^/]+\/graduates$/.test(req.path);
+    (isImport ? parseImport : parse)(req, res, (err?: unknown) => {
+      if (err) return next(bodyParserError(err, isImport ? importLimit : limit));
       if (!req.is('application/json')) return next();
       const body: unknown = req.body;
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
@@ -57,6 +61,7 @@ function jsonBody(limit: number) {
       }
       next(shapeError(body, 'body'));
     });
+  };
 }
 
 /** Query strings get the same NUL and depth checks as bodies (qs can build nested objects). */

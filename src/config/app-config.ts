@@ -23,6 +23,7 @@ export interface AppConfig {
   loginMaxFailures: number;
   loginLockoutSeconds: number;
   bodyLimitBytes: number;
+  importBodyLimitBytes: number;
   logLevel: LogLevel;
   metricsToken: string | null;
   trustProxy: boolean;
@@ -87,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailures: dto.LOGIN_MAX_FAILURES ?? 5,
     loginLockoutSeconds: dto.LOGIN_LOCKOUT_SECONDS ?? 900,
     bodyLimitBytes: dto.BODY_LIMIT_BYTES ?? 1024 * 1024,
+    importBodyLimitBytes: dto.IMPORT_BODY_LIMIT_BYTES ?? 64 * 1024 * 1024,
     logLevel: (dto.LOG_LEVEL ?? 'info') as LogLevel,
     metricsToken: dto.METRICS_TOKEN ?? null,
     trustProxy: truthy(dto.TRUST_PROXY),

@@ -130,6 +130,14 @@ export class EnvDto {
   @Max(200)
   DB_POOL_SIZE?: number;
 
+  /** Largest JSON body of a graduate import (POST …/graduates); other routes use BODY_LIMIT_BYTES. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(512 * 1024 * 1024)
+  IMPORT_BODY_LIMIT_BYTES?: number;
+
   /** 32 bytes, base64: encrypts signing keys at rest (AES-256-GCM). */
   @IsOptional()
   @Transform(emptyToUndefined)

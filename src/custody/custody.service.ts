@@ -123,9 +123,10 @@ export class CustodyService {
       effectiveFrom: string;
       transferRecordRef?: string;
     },
+    outer?: EntityManager,
   ): Promise<CustodyAssignmentEntity> {
     const type = await this.rulebook.credentialType(input.credentialType);
-    return this.tx.run(async (em) => {
+    const work = async (em: EntityManager) => {
       const issuer = await this.orgs.getByCode(input.issuerOrgCode, em);
       const custodian = await this.orgs.getByCode(input.custodianOrgCode, em);
       assertInScope(actor, issuer.path, `Organisation ${issuer.code}`);
@@ -193,7 +194,8 @@ export class CustodyService {
         },
       });
       return row;
-    });
+    };
+    return outer ? work(outer) : this.tx.run(work);
   }
 }
 

@@ -1,4 +1,13 @@
 import { AuditEventEntity } from '../audit/entities/audit-event.entity';
+import { JobEntity } from '../jobs/entities/job.entity';
+import { GraduateEntity } from '../register/entities/graduate.entity';
+import { GraduationDecisionEntity } from '../register/entities/graduation-decision.entity';
+import { HandoverEntity } from '../register/entities/handover.entity';
+import { IssuanceEntity } from '../register/entities/issuance.entity';
+import { RegisterBookClosureEntity } from '../register/entities/register-book-closure.entity';
+import { RegisterBookEntity } from '../register/entities/register-book.entity';
+import { RegisterCustodyTransferEntity } from '../register/entities/register-custody-transfer.entity';
+import { RegisterEntryEntity } from '../register/entities/register-entry.entity';
 import { BlankMovementEntity } from '../blanks/entities/blank-movement.entity';
 import { BlankReceiptEntity } from '../blanks/entities/blank-receipt.entity';
 import { BlankRecordEntity } from '../blanks/entities/blank-record.entity';
@@ -43,4 +52,13 @@ export const ENTITIES = [
   BlankEntity,
   BlankMovementEntity,
   BlankRecordEntity,
+  JobEntity,
+  GraduationDecisionEntity,
+  GraduateEntity,
+  RegisterBookEntity,
+  RegisterEntryEntity,
+  IssuanceEntity,
+  HandoverEntity,
+  RegisterBookClosureEntity,
+  RegisterCustodyTransferEntity,
 ];

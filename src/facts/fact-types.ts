@@ -2,6 +2,15 @@ import { BLANK_MOVEMENT, BLANK_RECEIPT, BLANK_RECORD } from '../blanks/blanks.fa
 import { AppError } from '../common/errors/app-error';
 import { CUSTODY_ASSIGNMENT } from '../custody/custody.facts';
 import { ORG_REGISTRATION, ORG_SUCCESSION } from '../orgs/orgs.facts';
+import {
+  GRADUATE,
+  GRADUATION_DECISION,
+  HANDOVER,
+  ISSUANCE,
+  REGISTER_CLOSURE,
+  REGISTER_CUSTODY_TRANSFER,
+  REGISTER_ENTRY,
+} from '../register/register.facts';
 import { RULEBOOK_SETTING } from '../rulebook/rulebook.facts';
 import type { FactTypeDefinition } from './fact-type';
 
@@ -17,6 +26,13 @@ export const FACT_TYPES: readonly FactTypeDefinition[] = [
   BLANK_RECEIPT,
   BLANK_MOVEMENT,
   BLANK_RECORD,
+  GRADUATION_DECISION,
+  GRADUATE,
+  REGISTER_ENTRY,
+  ISSUANCE,
+  HANDOVER,
+  REGISTER_CLOSURE,
+  REGISTER_CUSTODY_TRANSFER,
 ];
 
 export function factType(type: string): FactTypeDefinition {

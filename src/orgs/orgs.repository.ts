@@ -53,6 +53,14 @@ export class OrgsRepository {
     });
   }
 
+  findSubtree(pathPrefix: string, kinds?: OrganisationKind[]): Promise<OrganisationEntity[]> {
+    const qb = this.repo()
+      .createQueryBuilder('o')
+      .where('o.path LIKE :prefix', { prefix: escapeLike(pathPrefix) + '%' });
+    if (kinds?.length) qb.andWhere('o.kind IN (:...kinds)', { kinds });
+    return qb.orderBy('o.code').getMany();
+  }
+
   /** Organisations under a path prefix, in code order, keyset-paginated on code. */
   findInSubtree(f: {
     pathPrefix: string;

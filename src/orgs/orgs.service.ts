@@ -75,6 +75,11 @@ export class OrgsService {
     return new Map(rows.map((r) => [r.id, r.code]));
   }
 
+  /** An organisation and everything below it, optionally of some kinds only. */
+  subtree(org: OrganisationEntity, kinds?: OrganisationKind[]): Promise<OrganisationEntity[]> {
+    return this.repo.findSubtree(org.path, kinds);
+  }
+
   /** Ancestors, root first, then the organisation itself. */
   async lineage(org: OrganisationEntity): Promise<OrganisationEntity[]> {
     const ids = org.path.split('/').filter(Boolean);

@@ -1,6 +1,7 @@
 import { listRoutes, type RouteInfo } from '../../src/common/auth/route-inventory';
 import { hasPermission, ROLES, type Permission, type Role } from '../../src/common/auth/roles';
 import { DEMO_USERS } from '../../seeds/demo-data';
+import { createDecision, graduateRows, receiveBlanks, waitJob } from '../support/register-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Routes anyone may call. Adding one here is a deliberate, reviewed decision. */
@@ -248,6 +249,137 @@ const SCOPE: Record<string, Probe | { unscoped: string }> = {
     await receiveHaiPhongBlanks(t);
     await expectOutOfScope(await t.http.get('/api/v1/blanks/HQ0000004').set(await t.auth('btr.auditor')));
   },
+  'POST /api/v1/graduation-decisions': async (t) => {
+    const res = await t.http
+      .post('/api/v1/graduation-decisions')
+      .set(await t.auth('btr.registrar'))
+      .send({
+        decisionNo: '9/QĐ',
+        decidedOn: '2025-07-20',
+        credentialType: 'THPT',
+        schoolCode: 'THPT-HPG-TRANPHU',
+        graduationYear: 2025,
+        studyMode: 'regular',
+        signerName: 'A',
+        signerTitle: 'B',
+      });
+    await expectOutOfScope(res);
+  },
+  'GET /api/v1/graduation-decisions': async (t) => {
+    await expectOutOfScope(
+      await t.http
+        .get('/api/v1/graduation-decisions?schoolCode=THPT-HPG-TRANPHU')
+        .set(await t.auth('btr.registrar')),
+    );
+  },
+  'GET /api/v1/graduation-decisions/import-template': { unscoped: 'a blank template, the same for everyone' },
+  'GET /api/v1/graduation-decisions/:id': async (t) => {
+    const hp = await haiPhongIssued(t);
+    await expectOutOfScope(
+      await t.http.get(`/api/v1/graduation-decisions/${hp.decisionId}`).set(await t.auth('btr.registrar')),
+    );
+  },
+  'POST /api/v1/graduation-decisions/:id/graduates': async (t) => {
+    const hp = await haiPhongIssued(t);
+    const res = await t.http
+      .post(`/api/v1/graduation-decisions/${hp.draftId}/graduates`)
+      .set(await t.auth('btr.registrar'))
+      .send({ graduates: graduateRows(1, 50) });
+    await expectOutOfScope(res);
+  },
+  'POST /api/v1/graduation-decisions/:id/issue': async (t) => {
+    const hp = await haiPhongIssued(t);
+    await expectOutOfScope(
+      await t.http
+        .post(`/api/v1/graduation-decisions/${hp.draftId}/issue`)
+        .set(await t.auth('btr.signer'))
+        .send({ issuedOn: '2025-08-10' }),
+    );
+  },
+  'GET /api/v1/jobs/:id': async (t) => {
+    const hp = await haiPhongIssued(t);
+    await expectOutOfScope(await t.http.get(`/api/v1/jobs/${hp.jobId}`).set(await t.auth('btr.signer')));
+  },
+  'GET /api/v1/diplomas': async (t) => {
+    const hp = await haiPhongIssued(t);
+    const res = await t.http
+      .get(`/api/v1/diplomas?decisionId=${hp.decisionId}`)
+      .set(await t.auth('btr.registrar'))
+      .expect(200);
+    expect({ total: res.body.total, items: res.body.items }).toEqual({ total: 0, items: [] });
+  },
+  'GET /api/v1/diplomas/:id': async (t) => {
+    const hp = await haiPhongIssued(t);
+    await expectOutOfScope(
+      await t.http.get(`/api/v1/diplomas/${hp.diplomaId}`).set(await t.auth('thpt.chuyenbt')),
+    );
+  },
+  'POST /api/v1/diplomas/:id/handover': async (t) => {
+    const hp = await haiPhongIssued(t);
+    const res = await t.http
+      .post(`/api/v1/diplomas/${hp.diplomaId}/handover`)
+      .set(await t.auth('btr.registrar'))
+      .send({
+        receivedOn: '2025-09-01',
+        receiverName: 'X',
+        receiverPersonalIdNumber: '031207001234',
+        relationship: 'self',
+      });
+    await expectOutOfScope(res);
+  },
+  'GET /api/v1/register-books': async (t) => {
+    await expectOutOfScope(
+      await t.http.get('/api/v1/register-books?custodianOrgCode=SGD-HPG').set(await t.auth('btr.registrar')),
+    );
+  },
+  'GET /api/v1/register-books/unclaimed': async (t) => {
+    await expectOutOfScope(
+      await t.http
+        .get('/api/v1/register-books/unclaimed?schoolCode=THPT-HPG-TRANPHU&year=2025')
+        .set(await t.auth('btr.registrar')),
+    );
+  },
+  'GET /api/v1/register-books/:id': async (t) => {
+    const hp = await haiPhongIssued(t);
+    await expectOutOfScope(
+      await t.http.get(`/api/v1/register-books/${hp.bookId}`).set(await t.auth('btr.registrar')),
+    );
+  },
+  'GET /api/v1/register-books/:id/pdf': async (t) => {
+    const hp = await haiPhongIssued(t);
+    await expectOutOfScope(
+      await t.http.get(`/api/v1/register-books/${hp.bookId}/pdf`).set(await t.auth('btr.auditor')),
+    );
+  },
+  'GET /api/v1/register-books/:id/xlsx': async (t) => {
+    const hp = await haiPhongIssued(t);
+    await expectOutOfScope(
+      await t.http.get(`/api/v1/register-books/${hp.bookId}/xlsx`).set(await t.auth('btr.auditor')),
+    );
+  },
+  'POST /api/v1/register-books/:id/close': async (t) => {
+    const hp = await haiPhongIssued(t);
+    await expectOutOfScope(
+      await t.http
+        .post(`/api/v1/register-books/${hp.bookId}/close`)
+        .set(await t.auth('btr.signer'))
+        .send({ signerName: 'A', signerTitle: 'B' }),
+    );
+  },
+  'POST /api/v1/register-books/custody-transfers': async (t) => {
+    const res = await t.http
+      .post('/api/v1/register-books/custody-transfers')
+      .set(await t.auth('btr.admin'))
+      .send({
+        issuerOrgCode: 'SGD-HPG',
+        credentialType: 'THPT',
+        toOrgCode: 'SGD-BTR',
+        effectiveOn: '2026-06-01',
+        handoverRecordNo: '1',
+        handoverRecordDate: '2026-05-30',
+      });
+    await expectOutOfScope(res);
+  },
   'GET /api/v1/custody': async (t) => {
     const res = await t.http
       .get('/api/v1/custody?issuerOrgCode=PGD-BTR-CHAUTHANH&credentialType=THCS&date=2025-08-01')
@@ -267,6 +399,64 @@ const SCOPE: Record<string, Probe | { unscoped: string }> = {
     await expectOutOfScope(res);
   },
 };
+
+let haiPhong: Promise<{
+  decisionId: string;
+  draftId: string;
+  jobId: string;
+  diplomaId: string;
+  bookId: string;
+}> | null = null;
+/** Once per run: Hải Phòng issues a THPT decision of two graduates (and keeps a draft one). */
+function haiPhongIssued(t: TestApp) {
+  haiPhong ??= (async () => {
+    await receiveBlanks(t, 'hpg.registrar', 'THPT', 'HR', 1, 10);
+    const decisionId = await createDecision(t, 'hpg.registrar', {
+      decisionNo: '77/QĐ-SGDĐT',
+      decidedOn: '2025-07-20',
+      credentialType: 'THPT',
+      schoolCode: 'THPT-HPG-TRANPHU',
+      graduationYear: 2025,
+    });
+    const draftId = await createDecision(t, 'hpg.registrar', {
+      decisionNo: '78/QĐ-SGDĐT',
+      decidedOn: '2025-07-20',
+      credentialType: 'THPT',
+      schoolCode: 'THPT-HPG-NGOQUYEN',
+      graduationYear: 2025,
+    });
+    await t.http
+      .post(`/api/v1/graduation-decisions/${decisionId}/graduates`)
+      .set(await t.auth('hpg.registrar'))
+      .send({ graduates: graduateRows(2, 40) })
+      .expect(200);
+    await t.http
+      .post(`/api/v1/graduation-decisions/${draftId}/graduates`)
+      .set(await t.auth('hpg.registrar'))
+      .send({ graduates: graduateRows(1, 41) })
+      .expect(200);
+    const job = await t.http
+      .post(`/api/v1/graduation-decisions/${decisionId}/issue`)
+      .set(await t.auth('hpg.signer'))
+      .send({ issuedOn: '2025-08-10' })
+      .expect(202);
+    const done = await waitJob(t, 'hpg.signer', job.body.id);
+    const diploma = (
+      await t.http
+        .get(`/api/v1/diplomas?decisionId=${decisionId}`)
+        .set(await t.auth('hpg.registrar'))
+        .expect(200)
+    ).body.items[0];
+    return {
+      decisionId,
+      draftId,
+      jobId: job.body.id as string,
+      diplomaId: diploma.id as string,
+      bookId: done.result.registerBookId as string,
+    };
+  })();
+  return haiPhong;
+}
 
 let haiPhongBlanks: Promise<unknown> | null = null;
 /** Once per run: Hải Phòng receives a few THPT blanks (HQ0000001–HQ0000010) for the scope probes. */

@@ -8,6 +8,7 @@ import { FactVerifier } from '../../src/facts/fact-verifier';
 import { SigningService } from '../../src/signing/signing.service';
 import type { Finding } from '../../src/transparency/findings';
 import { TransparencyService } from '../../src/transparency/transparency.service';
+import { createDecision, graduateRows, receiveBlanks, waitJob } from '../support/register-fixtures';
 import { TEST_ENV } from '../support/test-env';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -115,11 +116,149 @@ function checkpointSignedBy(
 interface Fixture {
   create(t: TestApp): Promise<string>;
   /** Columns to change when forging an inserted copy (unique constraints). */
-  forge?: (suffix: string) => Record<string, string>;
+  forge?: (suffix: string) => Record<string, string | number>;
 }
 
 let seq = 0;
+
+/** One issued decision, a draft one, a handover, a closed book and a custody transfer, created once per app. */
+const chains = new WeakMap<TestApp, ReturnType<typeof buildChain>>();
+const registerChain = (t: TestApp) => {
+  if (!chains.has(t)) chains.set(t, buildChain(t));
+  return chains.get(t)!;
+};
+async function buildChain(t: TestApp) {
+  await receiveBlanks(t, 'btr.registrar', 'THPT', 'FL', 1, 20);
+  const decisionId = await createDecision(t, 'btr.registrar', {
+    decisionNo: '501/QĐ-SGDĐT',
+    decidedOn: '2025-07-20',
+    credentialType: 'THPT',
+    schoolCode: 'THPT-BTR-NDCHIEU',
+    graduationYear: 2025,
+  });
+  const draftId = await createDecision(t, 'btr.registrar', {
+    decisionNo: '502/QĐ-SGDĐT',
+    decidedOn: '2025-07-20',
+    credentialType: 'THPT',
+    schoolCode: 'THPT-BTR-CHUYENBT',
+    graduationYear: 2025,
+  });
+  const reg = await t.auth('btr.registrar');
+  await t.http
+    .post(`/api/v1/graduation-decisions/${decisionId}/graduates`)
+    .set(reg)
+    .send({ graduates: graduateRows(2, 60) })
+    .expect(200);
+  await t.http
+    .post(`/api/v1/graduation-decisions/${draftId}/graduates`)
+    .set(reg)
+    .send({ graduates: graduateRows(1, 61) })
+    .expect(200);
+  const job = await t.http
+    .post(`/api/v1/graduation-decisions/${decisionId}/issue`)
+    .set(await t.auth('btr.signer'))
+    .send({ issuedOn: '2025-08-10' })
+    .expect(202);
+  const done = await waitJob(t, 'btr.signer', job.body.id);
+  const entries = await t.sql<{ id: string }>(
+    `SELECT id FROM register_entries WHERE decision_id = $1 ORDER BY register_sequence`,
+    [decisionId],
+  );
+  const [draftGraduate] = await t.sql<{ id: string }>(`SELECT id FROM graduates WHERE decision_id = $1`, [
+    draftId,
+  ]);
+  await t.http
+    .post(`/api/v1/diplomas/${entries[0].id}/handover`)
+    .set(reg)
+    .send({
+      receivedOn: '2025-09-05',
+      receiverName: 'Nguyễn Văn Nhận',
+      receiverPersonalIdNumber: '083207001234',
+      relationship: 'self',
+    })
+    .expect(200);
+  const bookId = done.result.registerBookId as string;
+  await t.http
+    .post(`/api/v1/register-books/${bookId}/close`)
+    .set(await t.auth('btr.signer'))
+    .send({ signerName: 'Trần Văn Khải', signerTitle: 'Giám đốc' })
+    .expect(200);
+  const thcs = await createDecision(t, 'xa.phutuc', {
+    decisionNo: '21/QĐ-UBND',
+    decidedOn: '2025-08-01',
+    credentialType: 'THCS',
+    schoolCode: 'THCS-BTR-PHUTUC',
+    graduationYear: 2025,
+    signerTitle: 'Chủ tịch',
+  });
+  await t.http
+    .post(`/api/v1/graduation-decisions/${thcs}/graduates`)
+    .set(await t.auth('xa.phutuc'))
+    .send({ graduates: graduateRows(1, 62) })
+    .expect(200);
+  await receiveBlanks(t, 'xa.phutuc', 'THCS', 'FC', 1, 5);
+  const thcsJob = await t.http
+    .post(`/api/v1/graduation-decisions/${thcs}/issue`)
+    .set(await t.auth('xa.phutuc'))
+    .send({ issuedOn: '2025-08-12' })
+    .expect(202);
+  const thcsBook = (await waitJob(t, 'xa.phutuc', thcsJob.body.id)).result.registerBookId as string;
+  const transfer = await t.http
+    .post('/api/v1/register-books/custody-transfers')
+    .set(await t.auth('btr.admin'))
+    .send({
+      issuerOrgCode: 'XA-BTR-PHUTUC',
+      credentialType: 'THCS',
+      toOrgCode: 'SGD-BTR',
+      effectiveOn: '2026-05-31',
+      handoverRecordNo: '15/BB-BGSG',
+      handoverRecordDate: '2026-05-30',
+    })
+    .expect(201);
+  const one = async (sql: string, p: unknown[]) => (await t.sql<{ id: string }>(sql, p))[0].id;
+  return {
+    decisionId,
+    draftId,
+    graduateId: await one(`SELECT id FROM graduates WHERE decision_id = $1 ORDER BY row_no LIMIT 1`, [
+      decisionId,
+    ]),
+    draftGraduateId: draftGraduate.id,
+    entryId: entries[0].id,
+    secondEntryId: entries[1].id,
+    issuanceId: await one(`SELECT id FROM issuances WHERE decision_id = $1`, [decisionId]),
+    handoverId: await one(`SELECT id FROM handovers WHERE entry_id = $1`, [entries[0].id]),
+    closureId: await one(`SELECT id FROM register_book_closures WHERE book_id = $1`, [bookId]),
+    thcsBookId: thcsBook,
+    transferId: transfer.body.id as string,
+  };
+}
+
 const FIXTURES: Record<string, Fixture> = {
+  'graduation.decision': {
+    create: async (t) => (await registerChain(t)).decisionId,
+    forge: (s) => ({ decision_no: `FORGED ${s}` }),
+  },
+  'graduation.graduate': {
+    create: async (t) => (await registerChain(t)).graduateId,
+    forge: () => ({ row_no: 9999 }),
+  },
+  'register.entry': {
+    create: async (t) => (await registerChain(t)).entryId,
+    forge: () => ({ register_sequence: 99_999, graduate_id: chainSync.draftGraduateId }),
+  },
+  'register.issuance': {
+    create: async (t) => (await registerChain(t)).issuanceId,
+    forge: () => ({ decision_id: chainSync.draftId }),
+  },
+  'register.handover': {
+    create: async (t) => (await registerChain(t)).handoverId,
+    forge: () => ({ entry_id: chainSync.secondEntryId }),
+  },
+  'register.closure': {
+    create: async (t) => (await registerChain(t)).closureId,
+    forge: () => ({ book_id: chainSync.thcsBookId }),
+  },
+  'register.custodyTransfer': { create: async (t) => (await registerChain(t)).transferId },
   'org.registration': {
     async create(t) {
       const code = `THCS-BTR-FACT${++seq}`;
@@ -276,6 +415,9 @@ const FIXTURES: Record<string, Fixture> = {
   },
 };
 
+/** The chain of the main app, once built (forge overrides are synchronous). */
+let chainSync: Awaited<ReturnType<typeof buildChain>>;
+
 describe('fact log and transparency log', () => {
   let t: TestApp;
   let su: Client; // a superuser session that can switch triggers off, as an insider could
@@ -298,6 +440,7 @@ describe('fact log and transparency log', () => {
     su = new Client({ connectionString: t.dbUrl });
     await su.connect();
     for (const def of FACT_TYPES) created[def.type] = await FIXTURES[def.type].create(t);
+    chainSync = await registerChain(t);
     await integrate();
   });
   afterAll(async () => {

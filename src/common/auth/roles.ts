@@ -18,6 +18,9 @@ export const PERMISSIONS = [
   'self.read',
   'blanks.read',
   'blanks.manage',
+  'register.read',
+  'register.manage',
+  'register.issue',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,6 +30,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
     ...EVERYONE,
     'blanks.read',
+    'register.read',
     'orgs.manage',
     'users.read',
     'users.manage',
@@ -34,10 +38,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'rulebook.manage',
   ],
-  registrar: [...EVERYONE, 'blanks.read', 'blanks.manage'],
-  signer: [...EVERYONE, 'blanks.read'],
-  printer: [...EVERYONE, 'blanks.read', 'blanks.manage'],
-  auditor: [...EVERYONE, 'users.read', 'audit.read', 'blanks.read'],
+  registrar: [...EVERYONE, 'blanks.read', 'blanks.manage', 'register.read', 'register.manage'],
+  signer: [...EVERYONE, 'blanks.read', 'register.read', 'register.issue'],
+  printer: [...EVERYONE, 'blanks.read', 'blanks.manage', 'register.read'],
+  auditor: [...EVERYONE, 'users.read', 'audit.read', 'blanks.read', 'register.read'],
   agency: ['self.read', 'rulebook.read'],
   sync: ['self.read', 'rulebook.read', 'orgs.read'],
 };

@@ -1,0 +1,238 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../common/auth/actor';
+import { inScope } from '../common/auth/scope';
+import { localDateTime } from '../common/calendar/working-day-calendar';
+import { AppError } from '../common/errors/app-error';
+import { uuidv7 } from '../common/ids/uuid-v7';
+import { toNfc } from '../common/text/vietnamese';
+import { CustodyService } from '../custody/custody.service';
+import { TransactionService } from '../database/transaction.service';
+import { FactLogService } from '../facts/fact-log.service';
+import type { OrganisationEntity } from '../orgs/entities/organisation.entity';
+import { OrgsService } from '../orgs/orgs.service';
+import { TransparencyService } from '../transparency/transparency.service';
+import type { HandoverEntity } from './entities/handover.entity';
+import type { RegisterEntryEntity } from './entities/register-entry.entity';
+import { HANDOVER, REGISTER_ENTRY } from './register.facts';
+import { RegisterRepository } from './register.repository';
+
+export interface DiplomaView {
+  entry: RegisterEntryEntity;
+  issuer: OrganisationEntity;
+  custodian: OrganisationEntity;
+  school: OrganisationEntity;
+  decisionNo: string;
+  decidedOn: string;
+  handover: HandoverEntity | null;
+  leafIndex: number | null;
+  handoverLeafIndex: number | null;
+}
+
+export interface NewHandover {
+  receivedOn: string;
+  receiverName: string;
+  receiverPersonalIdNumber: string;
+  relationship: 'self' | 'proxy';
+  authorisationRef?: string;
+  dataChecked?: boolean;
+}
+
+const today = () => localDateTime(new Date()).date;
+
+async function cached<T>(map: Map<string, T>, key: string, load: () => Promise<T>): Promise<T> {
+  if (!map.has(key)) map.set(key, await load());
+  return map.get(key)!;
+}
+
+/**
+ * Diplomas as read from the register: the entry, its issuer (never changes) and current custodian
+ * (TIME-9), and its handover (HAND-*). Status and versions grow with corrections, re-issues and
+ * revocations (amendments).
+ */
+@Injectable()
+export class DiplomasService {
+  constructor(
+    private readonly repo: RegisterRepository,
+    private readonly orgs: OrgsService,
+    private readonly custody: CustodyService,
+    private readonly transparency: TransparencyService,
+    private readonly facts: FactLogService,
+    private readonly tx: TransactionService,
+  ) {}
+
+  async read(actor: Actor, id: string): Promise<DiplomaView> {
+    const entry = await this.repo.findEntry(id);
+    if (!entry) throw new AppError('DIPLOMA_NOT_FOUND', 'No such diploma');
+    const [view] = await this.views([entry]);
+    this.assertReadable(actor, view);
+    return view;
+  }
+
+  /** By serial, register number or decision; only diplomas the actor may see are listed. */
+  async find(
+    actor: Actor,
+    f: { serialNumber?: string; registerEntryNumber?: string; decisionId?: string },
+    after: string | null,
+    limit: number,
+  ) {
+    if (!f.serialNumber && !f.registerEntryNumber && !f.decisionId) {
+      throw new AppError('VALIDATION_FAILED', 'Filter by serialNumber, registerEntryNumber or decisionId', {
+        errors: [
+          {
+            field: 'serialNumber',
+            code: 'REQUIRED',
+            message: 'give one of serialNumber, registerEntryNumber, decisionId',
+          },
+        ],
+      });
+    }
+    const { rows, total } = await this.repo.findEntries(f, after, limit);
+    const views = (await this.views(rows)).filter((v) => this.readable(actor, v));
+    const more = rows.length > limit;
+    const items = more ? views.slice(0, limit) : views;
+    return {
+      items,
+      total: rows.length === views.length ? total : views.length,
+      nextId: more ? rows[limit - 1].id : null,
+    };
+  }
+
+  /** Diplomas of a school and graduation year not yet handed over (bằng tồn, HAND-4). */
+  async unclaimed(actor: Actor, schoolCode: string, graduationYear: number) {
+    const school = await this.orgs.getByCode(schoolCode);
+    const { rows } = await this.repo.findEntries(
+      { schoolOrgId: school.id, graduationYear, unclaimed: true },
+      null,
+      100_000,
+    );
+    const views = (await this.views(rows.slice(0, 100_000))).filter((v) => this.readable(actor, v));
+    if (!views.length && !inScope(actor, school.path)) {
+      throw new AppError(
+        'OUT_OF_SCOPE',
+        `Organisation ${school.code} is outside your organisation's subtree`,
+      );
+    }
+    return { school, graduationYear, items: views };
+  }
+
+  /**
+   * HAND-1/2: the holder (or a proxy with the holder's authorisation) signs for the diploma; once.
+   * Recorded by the school, the issuer or the custodian.
+   */
+  async handOver(actor: Actor, id: string, h: NewHandover): Promise<DiplomaView> {
+    const view = await this.read(actor, id);
+    if (h.relationship === 'proxy' && !h.authorisationRef) {
+      throw new AppError('HANDOVER_INVALID', 'A proxy needs the holder’s authorisation letter (HAND-2)', {
+        errors: [
+          { field: 'authorisationRef', code: 'REQUIRED', message: 'required when relationship is proxy' },
+        ],
+      });
+    }
+    if (h.receivedOn < view.entry.issuedOn || h.receivedOn > today()) {
+      throw new AppError(
+        'HANDOVER_INVALID',
+        `The handover date must lie between the issue date (${view.entry.issuedOn}) and today`,
+        {
+          errors: [
+            {
+              field: 'receivedOn',
+              code: 'OUT_OF_RANGE',
+              message: `from ${view.entry.issuedOn} to ${today()}`,
+            },
+          ],
+        },
+      );
+    }
+    await this.tx.run(async (em) => {
+      if (await this.repo.findHandover(id, em)) {
+        throw new AppError('HANDOVER_ALREADY_RECORDED', 'This diploma was already handed over');
+      }
+      const handover: HandoverEntity = {
+        id: uuidv7(),
+        entryId: id,
+        receivedOn: h.receivedOn,
+        receiverName: toNfc(h.receiverName),
+        receiverPersonalIdNumber: h.receiverPersonalIdNumber,
+        relationship: h.relationship,
+        authorisationRef: h.authorisationRef ?? null,
+        dataChecked: h.dataChecked ?? true,
+        recordedByOrgId: actor.orgId,
+        createdAt: new Date(),
+      };
+      await this.repo.insertHandover(em, handover);
+      await this.facts.record(em, {
+        type: HANDOVER.type,
+        ids: [handover.id],
+        audit: {
+          action: 'diploma.handover',
+          targetType: 'diploma',
+          targetId: id,
+          scopePath: view.school.path,
+          details: { relationship: h.relationship },
+        },
+      });
+    });
+    return this.read(actor, id);
+  }
+
+  private readable(actor: Actor, v: DiplomaView): boolean {
+    return [v.school.path, v.issuer.path, v.custodian.path].some((p) => inScope(actor, p));
+  }
+
+  private assertReadable(actor: Actor, v: DiplomaView): void {
+    if (!this.readable(actor, v))
+      throw new AppError('OUT_OF_SCOPE', 'This diploma is outside your organisation’s subtree');
+  }
+
+  async views(entries: RegisterEntryEntity[]): Promise<DiplomaView[]> {
+    if (!entries.length) return [];
+    const handovers = await this.repo.handoversOf(entries.map((e) => e.id));
+    const leaves = await this.transparency.leafIndexesOf(
+      REGISTER_ENTRY.type,
+      entries.map((e) => e.id),
+    );
+    const handoverLeaves = await this.transparency.leafIndexesOf(
+      HANDOVER.type,
+      [...handovers.values()].map((h) => h.id),
+    );
+    const orgCache = new Map<string, OrganisationEntity>();
+    const org = async (id: string) => {
+      let o = orgCache.get(id);
+      if (!o) {
+        o = await this.orgs.getById(id);
+        orgCache.set(id, o);
+      }
+      return o;
+    };
+    const decisions = new Map<string, { decisionNo: string; decidedOn: string }>();
+    const custodians = new Map<string, OrganisationEntity>();
+    const today = localDateTime(new Date()).date;
+    const out: DiplomaView[] = [];
+    for (const e of entries) {
+      const issuer = await org(e.issuerOrgId);
+      let d = decisions.get(e.decisionId);
+      if (!d) {
+        const dec = await this.repo.findDecision(e.decisionId);
+        d = { decisionNo: dec!.decisionNo, decidedOn: dec!.decidedOn };
+        decisions.set(e.decisionId, d);
+      }
+      const handover = handovers.get(e.id) ?? null;
+      out.push({
+        entry: e,
+        issuer,
+        custodian: await cached(
+          custodians,
+          `${issuer.id}|${e.credentialType}`,
+          async () => (await this.custody.custodianOf(issuer, e.credentialType, today)).custodian,
+        ),
+        school: await org(e.schoolOrgId),
+        decisionNo: d.decisionNo,
+        decidedOn: d.decidedOn,
+        handover,
+        leafIndex: leaves.get(e.id) ?? null,
+        handoverLeafIndex: handover ? (handoverLeaves.get(handover.id) ?? null) : null,
+      });
+    }
+    return out;
+  }
+}

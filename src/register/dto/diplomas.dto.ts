@@ -1,0 +1,160 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination/pagination';
+import { IsIsoDate } from '../../common/validation/iso-date';
+import type { DiplomaView } from '../diplomas.service';
+
+export class DiplomaQueryDto extends PageQueryDto {
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9./-]{1,40}$/) serialNumber?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) registerEntryNumber?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f-]{36}$/) decisionId?: string;
+}
+
+export class HandoverDto {
+  @ApiProperty({ example: '2026-09-05' }) @IsIsoDate() receivedOn!: string;
+  @ApiProperty({ example: 'Nguyễn Thị Lan' }) @IsString() @IsNotEmpty() @MaxLength(200) receiverName!: string;
+  @ApiProperty({
+    example: '083206001234',
+    description: '12-digit personal ID (or a 9-digit legacy ID card number)',
+  })
+  @Matches(/^(\d{12}|\d{9})$/, {
+    message: 'receiverPersonalIdNumber must be 12 digits (or a 9-digit legacy number)',
+  })
+  receiverPersonalIdNumber!: string;
+  @ApiProperty({ enum: ['self', 'proxy'] }) @IsIn(['self', 'proxy']) relationship!: 'self' | 'proxy';
+  @ApiPropertyOptional({ example: 'Giấy ủy quyền ngày 01/09/2026, UBND xã Phú Túc chứng thực' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  authorisationRef?: string;
+  @ApiPropertyOptional({ default: true, description: 'HAND-1: the receiver checked the data before signing' })
+  @IsOptional()
+  @IsBoolean()
+  dataChecked?: boolean;
+}
+
+export class UnclaimedQueryDto {
+  @ApiProperty() @Matches(/^[A-Z0-9][A-Z0-9._-]{1,39}$/) schoolCode!: string;
+  @ApiProperty({ description: 'Graduation year' }) @Matches(/^\d{4}$/) year!: string;
+}
+
+export class HolderDto {
+  @ApiProperty() fullName!: string;
+  @ApiProperty() dateOfBirth!: string;
+  @ApiProperty() placeOfBirth!: string;
+  @ApiProperty({ enum: ['male', 'female'] }) gender!: string;
+  @ApiProperty() ethnicity!: string;
+  @ApiProperty() nationality!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) personalIdNumber!: string | null;
+}
+
+export class HandoverViewDto {
+  @ApiProperty() receivedOn!: string;
+  @ApiProperty() receiverName!: string;
+  @ApiProperty({ enum: ['self', 'proxy'] }) relationship!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) authorisationRef!: string | null;
+  @ApiProperty() dataChecked!: boolean;
+  @ApiPropertyOptional({ nullable: true, type: Number }) leafIndex!: number | null;
+}
+
+export class DiplomaVersionDto {
+  @ApiProperty() version!: number;
+  @ApiProperty({ enum: ['original', 'correction', 'reissue', 'revocation'] }) kind!: string;
+  @ApiProperty() on!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) decisionNo!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) serialNumber!: string | null;
+  @ApiProperty() registerEntryNumber!: string;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Transparency-log leaf of the fact' })
+  leafIndex!: number | null;
+}
+
+export class DiplomaDto {
+  @ApiProperty() id!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) serialNumber!: string | null;
+  @ApiProperty() registerEntryNumber!: string;
+  @ApiProperty() registerSequence!: number;
+  @ApiProperty() credentialType!: string;
+  @ApiProperty({ type: HolderDto }) holder!: HolderDto;
+  @ApiPropertyOptional({ nullable: true, type: String }) classification!: string | null;
+  @ApiProperty() issuerOrgCode!: string;
+  @ApiProperty() custodianOrgCode!: string;
+  @ApiProperty() schoolCode!: string;
+  @ApiProperty() graduationYear!: number;
+  @ApiProperty() decisionId!: string;
+  @ApiProperty() decisionNo!: string;
+  @ApiProperty() issuedOn!: string;
+  @ApiProperty() ruleSet!: string;
+  @ApiProperty() signerName!: string;
+  @ApiProperty() signerTitle!: string;
+  @ApiProperty({ enum: ['valid', 'replaced', 'revoked', 'suspended'] }) status!: string;
+  @ApiProperty() hasCorrections!: boolean;
+  @ApiPropertyOptional({ nullable: true, type: HandoverViewDto }) handover!: HandoverViewDto | null;
+  @ApiProperty({ type: [DiplomaVersionDto] }) versions!: DiplomaVersionDto[];
+}
+
+export class DiplomaPageDto {
+  @ApiProperty({ type: [DiplomaDto] }) items!: DiplomaDto[];
+  @ApiProperty() total!: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+export class UnclaimedDto {
+  @ApiProperty() schoolCode!: string;
+  @ApiProperty() graduationYear!: number;
+  @ApiProperty() count!: number;
+  @ApiProperty({ type: [DiplomaDto] }) items!: DiplomaDto[];
+}
+
+export function toDiplomaResponse(v: DiplomaView): DiplomaDto {
+  const e = v.entry;
+  return {
+    id: e.id,
+    serialNumber: e.serialNumber,
+    registerEntryNumber: e.registerEntryNumber,
+    registerSequence: e.registerSequence,
+    credentialType: e.credentialType,
+    holder: {
+      fullName: e.fullName,
+      dateOfBirth: e.dateOfBirth,
+      placeOfBirth: e.placeOfBirth,
+      gender: e.gender,
+      ethnicity: e.ethnicity,
+      nationality: e.nationality,
+      personalIdNumber: e.personalIdNumber,
+    },
+    classification: e.classification,
+    issuerOrgCode: v.issuer.code,
+    custodianOrgCode: v.custodian.code,
+    schoolCode: v.school.code,
+    graduationYear: e.graduationYear,
+    decisionId: e.decisionId,
+    decisionNo: v.decisionNo,
+    issuedOn: e.issuedOn,
+    ruleSet: e.ruleSet,
+    signerName: e.signerName,
+    signerTitle: e.signerTitle,
+    status: 'valid',
+    hasCorrections: false,
+    handover: v.handover
+      ? {
+          receivedOn: v.handover.receivedOn,
+          receiverName: v.handover.receiverName,
+          relationship: v.handover.relationship,
+          authorisationRef: v.handover.authorisationRef,
+          dataChecked: v.handover.dataChecked,
+          leafIndex: v.handoverLeafIndex,
+        }
+      : null,
+    versions: [
+      {
+        version: 1,
+        kind: 'original',
+        on: e.issuedOn,
+        decisionNo: v.decisionNo,
+        serialNumber: e.serialNumber,
+        registerEntryNumber: e.registerEntryNumber,
+        leafIndex: v.leafIndex,
+      },
+    ],
+  };
+}

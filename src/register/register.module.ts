@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { BlanksModule } from '../blanks/blanks.module';
+import { CustodyModule } from '../custody/custody.module';
+import { FactsModule } from '../facts/facts.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { OrgsModule } from '../orgs/orgs.module';
+import { RulebookModule } from '../rulebook/rulebook.module';
+import { TransparencyModule } from '../transparency/transparency.module';
+import { DecisionsController } from './decisions.controller';
+import { DecisionsService } from './decisions.service';
+import { DiplomasController } from './diplomas.controller';
+import { DiplomasService } from './diplomas.service';
+import { IssuanceService } from './issuance.service';
+import { RegisterBooksController } from './register-books.controller';
+import { RegisterBooksService } from './register-books.service';
+import { RegisterRepository } from './register.repository';
+
+@Module({
+  imports: [
+    OrgsModule,
+    RulebookModule,
+    CustodyModule,
+    BlanksModule,
+    FactsModule,
+    JobsModule,
+    TransparencyModule,
+  ],
+  controllers: [DecisionsController, DiplomasController, RegisterBooksController],
+  providers: [RegisterRepository, DecisionsService, IssuanceService, DiplomasService, RegisterBooksService],
+  exports: [DiplomasService, DecisionsService],
+})
+export class RegisterModule {}
