@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { JobInstance1795622153952 } from './1795622153952-JobInstance';
 import { Register1795620639311 } from './1795620639311-Register';
 import { RegisterGuards1795620639400 } from './1795620639400-RegisterGuards';
 import { DropBlankHolderFk1795619971688 } from './1795619971688-DropBlankHolderFk';
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DropBlankHolderFk1795619971688,
   Register1795620639311,
   RegisterGuards1795620639400,
+  JobInstance1795622153952,
 ];

@@ -27,26 +27,31 @@ export class JobsRepository {
     );
   }
 
-  /** A queued or running job on a target whose heartbeat is recent. */
-  findActive(kind: string, targetId: string, staleAfterSeconds: number): Promise<JobEntity | null> {
+  /** A queued or running job on a target. */
+  findActive(kind: string, targetId: string): Promise<JobEntity | null> {
     return this.dataSource
       .getRepository(JobEntity)
       .createQueryBuilder('j')
       .where('j.kind = :kind AND j.target_id = :targetId', { kind, targetId })
       .andWhere(`j.state IN ('queued', 'running')`)
-      .andWhere(`coalesce(j.heartbeat_at, j.created_at) > now() - make_interval(secs => :s)`, {
-        s: staleAfterSeconds,
-      })
       .getOne();
   }
 
-  /** Jobs whose process died (no heartbeat for a while) are failed: their work rolled back with them. */
-  async failStale(staleAfterSeconds: number): Promise<number> {
+  /** Instances other than `me` that have unfinished jobs. */
+  async instancesWithOpenJobs(me: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ instance_id: string }[]>(
+      `SELECT DISTINCT instance_id FROM jobs WHERE state IN ('queued', 'running') AND instance_id IS NOT NULL AND instance_id <> $1`,
+      [me],
+    );
+    return rows.map((r) => r.instance_id);
+  }
+
+  async failJobsOf(instanceId: string): Promise<number> {
     const [, n] = await this.dataSource.query<[unknown, number]>(
       `UPDATE jobs SET state = 'failed', finished_at = now(),
          error = '{"code":"JOB_INTERRUPTED","message":"The server stopped while the job ran; nothing of it was kept"}'::jsonb
-       WHERE state IN ('queued', 'running') AND coalesce(heartbeat_at, created_at) < now() - make_interval(secs => $1)`,
-      [staleAfterSeconds],
+       WHERE state IN ('queued', 'running') AND instance_id = $1`,
+      [instanceId],
     );
     return n;
   }

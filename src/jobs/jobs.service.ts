@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { assertInScope } from '../common/auth/scope';
 import { AppError } from '../common/errors/app-error';
@@ -9,9 +9,30 @@ import type { OrganisationEntity } from '../orgs/entities/organisation.entity';
 import type { JobEntity } from './entities/job.entity';
 import { JobsRepository } from './jobs.repository';
 
-/** A job's heartbeat older than this means its process died. */
-export const STALE_AFTER_SECONDS = 60;
+const ORPHAN_CHECK_MS = 30_000;
+const lockName = (instanceId: string) => `vbcc-instance:${instanceId}`;
 const HEARTBEAT_MS = 5_000;
+/** Jobs running at once in one process; the rest wait as `queued`. */
+const MAX_CONCURRENT_JOBS = 2;
+
+class Semaphore {
+  private waiting: (() => void)[] = [];
+  constructor(private free: number) {}
+
+  acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
+}
 
 export type Progress = (done: number, total?: number) => Promise<void>;
 
@@ -24,19 +45,55 @@ export type Progress = (done: number, total?: number) => Promise<void>;
 @Injectable()
 export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly running = new Map<string, Promise<void>>();
+  private readonly slots = new Semaphore(MAX_CONCURRENT_JOBS);
 
   constructor(
     private readonly repo: JobsRepository,
+    private readonly dataSource: DataSource,
     private readonly logger: JsonLogger,
   ) {}
 
+  /** This process. It holds an advisory lock on its id for as long as it lives. */
+  readonly instanceId = uuidv7();
+  private liveness: QueryRunner | null = null;
+  private orphanTimer: NodeJS.Timeout | null = null;
+
   async onApplicationBootstrap(): Promise<void> {
-    const n = await this.repo.failStale(STALE_AFTER_SECONDS);
-    if (n) this.logger.event('warn', 'jobs.interrupted', { jobs: n });
+    this.liveness = this.dataSource.createQueryRunner();
+    await this.liveness.connect();
+    await this.liveness.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [
+      lockName(this.instanceId),
+    ]);
+    await this.failOrphans();
+    this.orphanTimer = setInterval(() => void this.failOrphans().catch(() => undefined), ORPHAN_CHECK_MS);
+    this.orphanTimer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.orphanTimer) clearInterval(this.orphanTimer);
     await Promise.allSettled([...this.running.values()]);
+    await this.liveness?.release();
+  }
+
+  /**
+   * Jobs of an instance that no longer holds its lock died with it (their transaction rolled back
+   * when its database session ended): they are failed as interrupted. Runs at start and periodically,
+   * so surviving instances also clean up after one that crashed.
+   */
+  async failOrphans(): Promise<void> {
+    for (const other of await this.repo.instancesWithOpenJobs(this.instanceId)) {
+      const [{ free }] = (await this.liveness!.query(
+        'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS free',
+        [lockName(other)],
+      )) as { free: boolean }[];
+      if (!free) continue;
+      try {
+        const n = await this.repo.failJobsOf(other);
+        if (n) this.logger.event('warn', 'jobs.interrupted', { jobs: n, instanceId: other });
+      } finally {
+        await this.liveness!.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockName(other)]);
+      }
+    }
   }
 
   async create(
@@ -62,6 +119,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       result: null,
       error: null,
       heartbeatAt: new Date(),
+      instanceId: this.instanceId,
       createdAt: new Date(),
       finishedAt: null,
     };
@@ -72,13 +130,16 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   /** Runs `work` in the background; its result or error lands on the job row. */
   start(job: JobEntity, work: (progress: Progress) => Promise<Record<string, unknown>>): void {
     const run = (async () => {
-      await this.repo.update(job.id, { state: 'running', heartbeatAt: new Date() });
       const beat = setInterval(
         () => void this.repo.update(job.id, { heartbeatAt: new Date() }).catch(() => undefined),
         HEARTBEAT_MS,
       );
       beat.unref();
+      // A job holds a database connection for its whole transaction; waiting here, not in the pool,
+      // keeps connections free for the running jobs' progress updates and for every other request.
+      await this.slots.acquire();
       try {
+        await this.repo.update(job.id, { state: 'running', heartbeatAt: new Date() });
         const result = await work(async (done, total) => {
           await this.repo.update(job.id, {
             progressDone: done,
@@ -102,6 +163,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
           .update(job.id, { state: 'failed', error, finishedAt: new Date() })
           .catch(() => undefined);
       } finally {
+        this.slots.release();
         clearInterval(beat);
       }
     })();
@@ -116,7 +178,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   findActive(kind: string, targetId: string): Promise<JobEntity | null> {
-    return this.repo.findActive(kind, targetId, STALE_AFTER_SECONDS);
+    return this.repo.findActive(kind, targetId);
   }
 
   async read(actor: Actor, id: string): Promise<JobEntity> {

@@ -45,7 +45,14 @@ export class JobEntity {
   @Column('jsonb', { nullable: true })
   error!: { code: string; message: string; details?: unknown } | null;
 
-  /** Refreshed while the job runs; a running job whose heartbeat is old was interrupted. */
+  /**
+   * The app instance running the job. An instance holds a PostgreSQL advisory lock on its id while it
+   * lives; jobs of an instance whose lock is free died with it (JobsService.failOrphans).
+   */
+  @Column('uuid', { nullable: true })
+  instanceId!: string | null;
+
+  /** Refreshed while the job runs (shown to clients; liveness is the instance lock). */
   @Column('timestamptz', { nullable: true })
   heartbeatAt!: Date | null;
 
