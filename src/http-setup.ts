@@ -1,7 +1,7 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { requestContextMiddleware } from './common/context/request-context.middleware';
 import { AppError } from './common/errors/app-error';
 import type { JsonLogger } from './common/logging/json-logger';
@@ -9,6 +9,8 @@ import { inspectJson, MAX_JSON_DEPTH } from './common/validation/json-shape';
 import { validationErrorsToAppError } from './common/validation/validation-errors';
 import type { AppConfig } from './config/app-config';
 import type { Metrics } from './health/metrics';
+import { AuthService } from './identity/auth.service';
+import { IMPORT_ROUTE, importIntake } from './register/import/import-intake';
 
 /** Express-level set-up shared by main and tests: context, metrics, body parsing, validation, OpenAPI. */
 export function configureHttp(
@@ -25,7 +27,7 @@ export function configureHttp(
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
-  app.use(jsonBody(config.bodyLimitBytes, config.importBodyLimitBytes));
+  app.use(jsonBody(config, importIntake(app.get(AuthService), config.importConcurrency)));
   app.use(queryShape);
   app.useGlobalPipes(
     new ValidationPipe({
@@ -45,13 +47,13 @@ export function configureHttp(
  * here, so validation never sees a shape it cannot describe field by field. Hostile shapes (very deep
  * nesting, NUL characters PostgreSQL cannot store) are refused before any validator runs.
  */
-function jsonBody(limit: number, importLimit: number) {
+function jsonBody(config: AppConfig, intake: RequestHandler) {
+  const limit = config.bodyLimitBytes;
+  const importLimit = config.importBodyLimitBytes;
   const parse = express.json({ limit, strict: false });
   // A graduate list of a whole province (100,000 rows) is tens of megabytes of JSON.
   const parseImport = express.json({ limit: importLimit, strict: false });
-  return (req: Request, res: Response, next: NextFunction) => {
-    const isImport =
-      req.method === 'POST' && /^\/api\/v1\/graduation-decisions\/[^/]+\/graduates$/.test(req.path);
+  const parseBody = (isImport: boolean, req: Request, res: Response, next: NextFunction) =>
     (isImport ? parseImport : parse)(req, res, (err?: unknown) => {
       if (err) return next(bodyParserError(err, isImport ? importLimit : limit));
       if (!req.is('application/json')) return next();
@@ -61,6 +63,12 @@ function jsonBody(limit: number, importLimit: number) {
       }
       next(shapeError(body, 'body'));
     });
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === 'POST' && IMPORT_ROUTE.test(req.path)) {
+      intake(req, res, (err?: unknown) => (err ? next(err) : parseBody(true, req, res, next)));
+    } else {
+      parseBody(false, req, res, next);
+    }
   };
 }
 

@@ -24,6 +24,7 @@ export interface AppConfig {
   loginLockoutSeconds: number;
   bodyLimitBytes: number;
   importBodyLimitBytes: number;
+  importConcurrency: number;
   logLevel: LogLevel;
   metricsToken: string | null;
   trustProxy: boolean;
@@ -89,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginLockoutSeconds: dto.LOGIN_LOCKOUT_SECONDS ?? 900,
     bodyLimitBytes: dto.BODY_LIMIT_BYTES ?? 1024 * 1024,
     importBodyLimitBytes: dto.IMPORT_BODY_LIMIT_BYTES ?? 64 * 1024 * 1024,
+    importConcurrency: dto.IMPORT_CONCURRENCY ?? 1,
     logLevel: (dto.LOG_LEVEL ?? 'info') as LogLevel,
     metricsToken: dto.METRICS_TOKEN ?? null,
     trustProxy: truthy(dto.TRUST_PROXY),

@@ -138,6 +138,14 @@ export class EnvDto {
   @Max(512 * 1024 * 1024)
   IMPORT_BODY_LIMIT_BYTES?: number;
 
+  /** Graduate imports read at once per process (each may hold a few hundred MB); others wait their turn. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  IMPORT_CONCURRENCY?: number;
+
   /** 32 bytes, base64: encrypts signing keys at rest (AES-256-GCM). */
   @IsOptional()
   @Transform(emptyToUndefined)

@@ -25,7 +25,7 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const permission = this.reflector.getAllAndOverride<Permission>(PERMISSION_KEY, targets);
     const req = ctx.switchToHttp().getRequest<Request & { actor?: Actor }>();
-    const actor = await this.authenticate(req);
+    const actor = await this.auth.actorFromRequest(req);
     if (!permission) throw new AppError('FORBIDDEN', 'This route declares no permission');
     if (!hasPermission(actor.roles, permission)) {
       throw new AppError('FORBIDDEN', `Your roles do not grant ${permission}`, {
@@ -36,19 +36,5 @@ export class AccessGuard implements CanActivate {
     req.actor = actor;
     requestContext.setActor(actor);
     return true;
-  }
-
-  private authenticate(req: Request): Promise<Actor> {
-    const apiKey = req.headers['x-api-key'];
-    if (typeof apiKey === 'string' && apiKey) return this.auth.actorFromApiKey(apiKey);
-    const authz = req.headers.authorization;
-    if (authz) {
-      const m = /^Bearer\s+(\S+)$/i.exec(authz);
-      if (!m) throw new AppError('TOKEN_INVALID', 'Use "Authorization: Bearer <token>"');
-      return this.auth.actorFromBearer(m[1]);
-    }
-    return Promise.reject(
-      new AppError('AUTH_REQUIRED', 'Sign in first (Authorization: Bearer <token>) or send X-Api-Key'),
-    );
   }
 }

@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
@@ -114,6 +115,21 @@ export class AuthService {
 
   async issueToken(user: UserWithOrg) {
     return this.tokens.issue(user.id);
+  }
+
+  /** The caller of a request: an X-Api-Key, else a bearer token; neither → AUTH_REQUIRED. */
+  actorFromRequest(req: Request): Promise<Actor> {
+    const apiKey = req.headers['x-api-key'];
+    if (typeof apiKey === 'string' && apiKey) return this.actorFromApiKey(apiKey);
+    const authz = req.headers.authorization;
+    if (authz) {
+      const m = /^Bearer\s+(\S+)$/i.exec(authz);
+      if (!m) return Promise.reject(new AppError('TOKEN_INVALID', 'Use "Authorization: Bearer <token>"'));
+      return this.actorFromBearer(m[1]);
+    }
+    return Promise.reject(
+      new AppError('AUTH_REQUIRED', 'Sign in first (Authorization: Bearer <token>) or send X-Api-Key'),
+    );
   }
 
   async actorFromBearer(token: string): Promise<Actor> {

@@ -476,9 +476,18 @@ describe('graduation decisions, imports and the master register', () => {
   });
 
   it('REG-5/6: register entries and register facts are append-only at the database level', async () => {
-    for (const table of ['register_entries', 'graduates', 'graduation_decisions', 'issuances', 'handovers']) {
+    for (const table of [
+      'register_entries',
+      'graduates',
+      'graduation_decisions',
+      'issuances',
+      'handovers',
+      'register_book_closures',
+      'register_custody_transfers',
+    ]) {
       await expect(t.sql(`UPDATE ${table} SET created_at = now()`)).rejects.toThrow(/append-only/);
       await expect(t.sql(`DELETE FROM ${table}`)).rejects.toThrow(/append-only/);
+      await expect(t.sql(`TRUNCATE ${table} CASCADE`)).rejects.toThrow(/append-only/);
     }
   });
 

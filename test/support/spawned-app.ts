@@ -9,7 +9,19 @@ export interface Spawned {
   exited: Promise<number | null>;
 }
 
-/** Runs the built server (dist/, as `npm start` does) in a child process. */
+/** The node flags of `npm run start:prod` (the heap cap), so tests and benchmarks run what ships. */
+function productionNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  return /node((?:\s+--\S+)*)\s+dist\/src\/main\.js/
+    .exec(pkg.scripts['start:prod'])![1]
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+/** Runs the built server (dist/, as `npm start` does) in a child process; NODE_FLAGS adds node flags. */
 export function spawnServer(env: Record<string, string>): Spawned {
   const main = join(projectRoot(), 'dist', 'src', 'main.js');
   if (!existsSync(main)) throw new Error('dist/src/main.js is missing: `npm test` builds first (pretest)');
@@ -18,7 +30,8 @@ export function spawnServer(env: Record<string, string>): Spawned {
       ([k]) => !k.startsWith('VBCC_') && k !== 'DATABASE_URL' && k !== 'TEST_DATABASE_URL',
     ),
   );
-  const proc = spawn(process.execPath, [main], {
+  const flags = [...productionNodeFlags(), ...(env.NODE_FLAGS ? env.NODE_FLAGS.split(' ') : [])];
+  const proc = spawn(process.execPath, [...flags, main], {
     env: { ...clean, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
