@@ -917,6 +917,81 @@ describe('XLSX', () => {
     ]);
   });
 
+  it('prefers "Danh sach" wherever it is, then "Data", to the first sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Trang tinh').addRow(['Ghi chú']);
+    wb.addWorksheet('Data').addRow(['Họ và tên']);
+    const list = wb.addWorksheet('Danh sach');
+    list.addRow(header);
+    list.addRow([1, 'Nguyễn Văn An', '15/03/2007', 'Huế', 'Nam', 'Kinh']);
+    const r = await importFromXlsx(Buffer.from(await wb.xlsx.writeBuffer()), THPT);
+    expect(r.errors).toEqual([]);
+    expect(r.graduates.map((g) => g.fullName)).toEqual(['Nguyễn Văn An']);
+  });
+
+  it('reads real date cells in the 1904 date system', async () => {
+    const file = await xlsx(
+      [header, [1, 'Nguyễn Văn An', new Date(Date.UTC(2007, 2, 15)), 'Huế', 'Nam', 'Kinh']],
+      (wb, ws) => {
+        wb.properties.date1904 = true;
+        ws.getCell('C2').numFmt = 'dd/mm/yyyy';
+      },
+    );
+    expect((await importFromXlsx(file, THPT)).graduates[0].dateOfBirth).toBe('2007-03-15');
+  });
+
+  it('keeps Vietnamese text whole across the chunks the sheet is read in', async () => {
+    const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Hoàng', 'Phan', 'Vũ', 'Võ', 'Đặng'];
+    const middle = ['Văn', 'Thị', 'Hữu', 'Đức', 'Ngọc', 'Thành', 'Quốc', 'Minh', 'Xuân', 'Thùy'];
+    const given = ['Ánh', 'Bảo', 'Cường', 'Dũng', 'Giang', 'Hằng', 'Khánh', 'Lộc', 'Mỹ', 'Nguyệt'];
+    const names = family.flatMap((f) => middle.flatMap((m) => given.map((g) => `${f} ${m} ${g}`)));
+    const rows = names.flatMap((n, i) => [
+      [2 * i + 1, n, '15/03/2007', 'Thừa Thiên Huế', 'Nữ', 'Kinh'],
+      [2 * i + 2, `${n} Trưởng`, '16/03/2007', 'Đắk Lắk', 'Nữ', 'Ê Đê'],
+    ]);
+    const r = await importFromXlsx(await xlsx([header, ...rows]), THPT);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.graduates.map((g) => g.fullName)).toEqual(rows.map((row) => row[1]));
+  });
+
+  it('stops reading past maxRows: TOO_MANY_ROWS, and the rows after are never looked at', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [
+      i + 1,
+      'Nguyễn Văn An',
+      '15/03/2007',
+      'Huế',
+      'Nam',
+      'Kinh',
+    ]);
+    const file = await xlsx([header, ...rows], (_wb, ws) => {
+      ws.getCell(30, 201).value = 'x'; // refused as too wide, if it were read
+    });
+    const r = await importFromXlsx(file, { ...THPT, maxRows: 3 });
+    expect(codes(r.errors)).toEqual(['0:file:TOO_MANY_ROWS']);
+    expect(r.errors[0].message).toBe('More than 3 rows; at most 3 per import');
+    expect(r.rowCount).toBeGreaterThan(3);
+    const all = await importFromXlsx(file, { ...THPT, maxRows: 100 });
+    expect(codes(all.errors)).toEqual(['0:file:UNREADABLE_FILE']);
+    expect(all.errors[0].message).toBe('Row 30 has a value in column 201; at most 200 columns are read');
+  });
+
+  it('reads a wide sheet by the template columns, wherever they are', async () => {
+    const file = await xlsx([header, [1, 'Nguyễn Văn An', '15/03/2007', 'Huế', 'Nam', 'Kinh']], (_wb, ws) => {
+      ws.getCell(1, 150).value = 'Ghi chú';
+      ws.getCell(2, 150).value = 'Chuyển trường';
+      ws.spliceColumns(3, 0, ...Array.from({ length: 50 }, () => []));
+    });
+    const r = await importFromXlsx(file, THPT);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.map((w) => w.message)).toEqual(['Column GR "Ghi chú" is not in the template; ignored']);
+    expect(r.graduates[0]).toMatchObject({
+      fullName: 'Nguyễn Văn An',
+      dateOfBirth: '2007-03-15',
+      ethnicity: 'Kinh',
+    });
+  });
+
   it('reads NFD text cells as NFC', async () => {
     const file = await xlsx([
       header,

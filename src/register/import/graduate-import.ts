@@ -19,6 +19,7 @@ import {
   type GraduateInput,
   type TemplateField,
 } from './graduate-columns';
+import { openXlsx, XlsxError, type XlsxRow } from './xlsx-rows';
 
 export {
   CLASSIFICATIONS,
@@ -135,37 +136,25 @@ export function importFromCsv(file: Buffer, opts: ImportOptions): ImportResult {
   return run.importTable(parsed.rows, (line) => ` (line ${line})`);
 }
 
-/** An XLSX file: sheet "Danh sach" (or "Data", else the first sheet), header row then one graduate a row. */
+/**
+ * An XLSX file: sheet "Danh sach" (or "Data", else the first sheet), header row then one graduate a row.
+ * The sheet is streamed (a 200,000-row list loaded whole takes over 512 MB) and reading stops past maxRows.
+ */
 export async function importFromXlsx(file: Buffer, opts: ImportOptions): Promise<ImportResult> {
   const run = new ImportRun(opts);
-  const wb = new ExcelJS.Workbook();
+  let table: DataRows | null;
   try {
-    // exceljs types `Buffer` without its type argument; any Node Buffer works.
-    await wb.xlsx.load(file as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  } catch {
-    return run.fail(
-      'file',
-      'UNREADABLE_FILE',
-      'Not a readable .xlsx file (save it as Excel Workbook .xlsx)',
-      0,
-    );
+    const book = openXlsx(file);
+    const sheet = pickSheet(book.sheetNames);
+    if (sheet === undefined) return run.fail('file', 'EMPTY_FILE', 'The workbook has no sheet', 0);
+    run.date1904 = book.date1904;
+    table = await run.readSheet(book.rows(sheet));
+  } catch (e) {
+    if (!(e instanceof XlsxError)) throw e;
+    return new ImportRun(opts).fail('file', 'UNREADABLE_FILE', e.message, 0);
   }
-  const sheet = pickSheet(wb);
-  if (sheet === undefined) return run.fail('file', 'EMPTY_FILE', 'The workbook has no sheet', 0);
-  run.date1904 = wb.properties.date1904 === true;
-  const rows: TableRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as ExcelJS.CellValue[]; // 1-based, sparse
-    const cells: Cell[] = [];
-    let empty = true;
-    for (let c = 1; c < values.length; c++) {
-      const cell = cellValue(values[c]);
-      cells.push(cell);
-      if (!isBlank(cell)) empty = false;
-    }
-    if (!empty) rows.push({ line: rowNumber, cells });
-  });
-  return run.importTable(rows, (line) => ` (sheet row ${line})`);
+  if (table === null) return run.fail('file', 'EMPTY_FILE', 'The file has no rows', 0);
+  return run.importRows(table, (line) => ` (sheet row ${line})`);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -175,6 +164,14 @@ type Cell = string | number | boolean | Date | null | undefined;
 interface TableRow {
   line: number; // line of the CSV file or row of the sheet, for messages
   cells: Cell[];
+}
+/** The rows after the header. */
+interface DataRows {
+  columns: Map<TemplateField, number>; // field → index in a row's cells
+  rows: TableRow[]; // empty when the header has errors: they are not validated
+  count: number;
+  /** Reading stopped past maxRows: `count` is a lower bound. */
+  stopped: boolean;
 }
 
 const JSON_FIELDS = new Set<string>([...GRADUATE_FIELDS, 'rowNo']);
@@ -245,13 +242,9 @@ class ImportRun {
     return this.result(rowCount);
   }
 
-  tooManyRows(rowCount: number): ImportResult {
-    return this.fail(
-      'file',
-      'TOO_MANY_ROWS',
-      `${rowCount} rows; at most ${this.maxRows} per import`,
-      rowCount,
-    );
+  tooManyRows(rowCount: number, stopped = false): ImportResult {
+    const rows = stopped ? `More than ${this.maxRows}` : String(rowCount);
+    return this.fail('file', 'TOO_MANY_ROWS', `${rows} rows; at most ${this.maxRows} per import`, rowCount);
   }
 
   result(rowCount: number): ImportResult {
@@ -263,19 +256,55 @@ class ImportRun {
   importTable(rows: TableRow[], where: (line: number) => string): ImportResult {
     if (rows.length === 0) return this.fail('file', 'EMPTY_FILE', 'The file has no rows', 0);
     const headerIndex = findHeaderRow(rows);
-    const dataCount = rows.length - headerIndex - 1;
     const columns = this.mapColumns(rows[headerIndex].cells);
-    if (this.errors.length > 0) return this.result(dataCount);
-    if (dataCount === 0) return this.fail('file', 'EMPTY_FILE', 'The file has a header but no data rows', 0);
-    if (dataCount > this.maxRows) return this.tooManyRows(dataCount);
-    for (let i = headerIndex + 1; i < rows.length && !this.stopped; i++) {
+    const data = rows.slice(headerIndex + 1);
+    return this.importRows({ columns, rows: data, count: data.length, stopped: false }, where);
+  }
+
+  /**
+   * Sheet rows as they are read. The header is looked for in the first rows as in importTable; then each
+   * data row keeps only the template columns (a sheet may be wide) and reading stops past maxRows. Null
+   * when the sheet has no rows.
+   */
+  async readSheet(sheetRows: AsyncIterable<XlsxRow>): Promise<DataRows | null> {
+    const head: TableRow[] = [];
+    let table: SheetTable | undefined;
+    for await (const { number, values } of sheetRows) {
+      const cells = rowCells(values);
+      if (cells === null) continue;
+      if (table !== undefined) table.add(cells, number, this.errors.length === 0);
+      else if (head.push({ line: number, cells }) === HEADER_SEARCH_ROWS) table = this.startSheet(head);
+      if (table !== undefined && table.count > this.maxRows) {
+        table.stopped = true;
+        break;
+      }
+    }
+    if (table === undefined && head.length > 0) table = this.startSheet(head);
+    return table ?? null;
+  }
+
+  private startSheet(head: TableRow[]): SheetTable {
+    const headerIndex = findHeaderRow(head);
+    const table = new SheetTable(this.mapColumns(head[headerIndex].cells));
+    for (const { cells, line } of head.slice(headerIndex + 1))
+      table.add(cells, line, this.errors.length === 0);
+    return table;
+  }
+
+  /** The rows after the header: counted, then validated one by one. */
+  importRows(data: DataRows, where: (line: number) => string): ImportResult {
+    const { columns, rows, count } = data;
+    if (this.errors.length > 0) return this.result(count);
+    if (count === 0) return this.fail('file', 'EMPTY_FILE', 'The file has a header but no data rows', 0);
+    if (count > this.maxRows) return this.tooManyRows(count, data.stopped);
+    for (let i = 0; i < rows.length && !this.stopped; i++) {
       const { cells, line } = rows[i];
-      this.validate(i - headerIndex, where(line), (f) => {
+      this.validate(i + 1, where(line), (f) => {
         const c = columns.get(f);
         return c === undefined ? undefined : cells[c];
       });
     }
-    return this.result(dataCount);
+    return this.result(count);
   }
 
   private mapColumns(headers: Cell[]): Map<TemplateField, number> {
@@ -536,6 +565,27 @@ class ImportRun {
 type Report = (field: GraduateField, code: string, message: string) => void;
 type TextOf = (field: GraduateField, required: boolean) => string | null | undefined;
 
+/** Data rows of a sheet holding only the mapped columns: memory grows with rows, not with the sheet's width. */
+class SheetTable implements DataRows {
+  readonly columns = new Map<TemplateField, number>();
+  readonly rows: TableRow[] = [];
+  count = 0;
+  stopped = false;
+  private readonly sheetColumns: number[] = [];
+
+  constructor(columns: Map<TemplateField, number>) {
+    for (const [field, c] of columns) {
+      this.columns.set(field, this.sheetColumns.length);
+      this.sheetColumns.push(c);
+    }
+  }
+
+  add(cells: Cell[], line: number, keep: boolean): void {
+    this.count++;
+    if (keep) this.rows.push({ line, cells: this.sheetColumns.map((c) => cells[c]) });
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Field helpers
 
@@ -762,13 +812,27 @@ function detectDelimiter(text: string): string {
   return String.fromCharCode(best);
 }
 
-function pickSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
-  const sheets = wb.worksheets;
+/** Index of the sheet to read: "Danh sach", else "Data" (SYNC-4), else the first but the instructions. */
+function pickSheet(names: string[]): number | undefined {
+  const keys = names.map(compactKey);
   for (const name of ['danhsach', 'data']) {
-    const s = sheets.find((w) => compactKey(w.name) === name);
-    if (s !== undefined) return s;
+    const i = keys.indexOf(name);
+    if (i >= 0) return i;
   }
-  return sheets.find((w) => compactKey(w.name) !== 'huongdan') ?? sheets[0];
+  const i = keys.findIndex((k) => k !== 'huongdan');
+  return i >= 0 ? i : names.length > 0 ? 0 : undefined;
+}
+
+/** Cells of a sheet row (index 0 is column A), or null when all are blank. */
+function rowCells(values: ExcelJS.CellValue[]): Cell[] | null {
+  const cells: Cell[] = [];
+  let empty = true;
+  for (let c = 1; c < values.length; c++) {
+    const cell = cellValue(values[c]);
+    cells.push(cell);
+    if (!isBlank(cell)) empty = false;
+  }
+  return empty ? null : cells;
 }
 
 /** A cell's value in the shapes the validator takes; numbers stay numbers (date serials, ID numbers). */
