@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { freePort } from '../scripts/with-database';
@@ -27,8 +28,28 @@ type Json = Record<string, any>;
 
 const peakRssMb = (pid: number) =>
   Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
+/** 0 once the process has gone (its status no longer lists memory). */
 const rssMb = (pid: number) =>
-  Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
+  Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+
+/** The rows in the import template's columns (docs/IMPORT-TEMPLATE.md), as Excel would save them. */
+async function templateXlsx(rows: ReturnType<typeof graduateRows>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Danh sach');
+  ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Nơi sinh', 'Giới tính', 'Dân tộc', 'Lớp']);
+  rows.forEach((r, i) =>
+    ws.addRow([
+      i + 1,
+      r.fullName,
+      r.dateOfBirth.split('-').reverse().join('/'),
+      r.placeOfBirth,
+      r.gender === 'male' ? 'Nam' : 'Nữ',
+      r.ethnicity,
+      r.className,
+    ]),
+  );
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
 export async function run(args: string[]): Promise<BenchResult> {
   const n = arg(args, 'graduates', 100_000);
@@ -134,6 +155,36 @@ export async function run(args: string[]): Promise<BenchResult> {
     }
     const issueMs = Date.now() - t;
     if (state.state !== 'succeeded') throw new Error(`issuance failed: ${JSON.stringify(state.error)}`);
+
+    // The same number of graduates of another school as an .xlsx file of the template.
+    phase = 'xlsx';
+    const second = await call(registrar, 'POST', '/api/v1/graduation-decisions', {
+      decisionNo: '2/QĐ-BENCH',
+      decidedOn: '2025-07-20',
+      credentialType: 'THPT',
+      schoolCode: 'THPT-BTR-NDCHIEU',
+      graduationYear: 2025,
+      studyMode: 'regular',
+      signerName: 'Trần Văn Khải',
+      signerTitle: 'Giám đốc',
+    });
+    // Born four years earlier: other people (the duplicate check spans schools, ISSUE-1).
+    const others = graduateRows(n, 3).map((r) => ({
+      ...r,
+      dateOfBirth: `${Number(r.dateOfBirth.slice(0, 4)) - 4}${r.dateOfBirth.slice(4)}`,
+    }));
+    const xlsx = await templateXlsx(others);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(xlsx)]), 'danh-sach.xlsx');
+    t = Date.now();
+    const xlsxRes = await fetch(`${base}/api/v1/graduation-decisions/${second.id}/graduates`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${registrar}` },
+      body: form,
+    });
+    const xlsxImported = (await xlsxRes.json()) as Json;
+    if (xlsxRes.status !== 200) throw new Error(`xlsx import: ${JSON.stringify(xlsxImported).slice(0, 500)}`);
+    const xlsxMs = Date.now() - t;
     clearInterval(sampler);
     const peak = peakRssMb(pid);
     const ratio = (x: number) => +(x / copyMs).toFixed(1);
@@ -156,13 +207,20 @@ export async function run(args: string[]): Promise<BenchResult> {
           ratio: ratio(issueMs),
         },
         { step: 'import + issue (target ≤ 60 s)', ms: importMs + issueMs, ratio: ratio(importMs + issueMs) },
+        {
+          step: `POST ${Number(xlsxImported.imported).toLocaleString('en')} graduates of another school as an .xlsx file (${(xlsx.length / 1048576).toFixed(1)} MB)`,
+          ms: xlsxMs,
+          ratio: ratio(xlsxMs),
+        },
       ],
       notes: [
-        `server peak RSS (VmHWM): ${peak} MB (target ≤ 500 MB); RSS before the import: ${rssBefore} MB; sampled peaks: import ${peaks.import} MB, issue ${peaks.issue} MB`,
+        `server peak RSS (VmHWM): ${peak} MB (target ≤ 500 MB); RSS before the import: ${rssBefore} MB; sampled peaks: JSON import ${peaks.import} MB, issue ${peaks.issue} MB, XLSX import ${peaks.xlsx} MB`,
         `job result: ${JSON.stringify(state.result)}`,
         'the log integration runs in the background every 2 s (see log-append for its throughput)',
       ],
     };
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\nserver output (tail):\n${server.output().slice(-3000)}`);
   } finally {
     server.proc.kill('SIGINT');
     await server.exited;
