@@ -220,7 +220,9 @@ export async function run(args: string[]): Promise<BenchResult> {
       ],
     };
   } catch (e) {
-    throw new Error(`${(e as Error).message}\nserver output (tail):\n${server.output().slice(-3000)}`);
+    throw new Error(`${(e as Error).message}\nserver output (tail):\n${server.output().slice(-3000)}`, {
+      cause: e,
+    });
   } finally {
     server.proc.kill('SIGINT');
     await server.exited;
