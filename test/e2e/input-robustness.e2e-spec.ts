@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { DEMO_PASSWORD } from '../../seeds/demo-data';
 import { listRoutes, type RouteInfo } from '../../src/common/auth/route-inventory';
-import { ROLES } from '../../src/common/auth/roles';
+import { hasPermission, ROLES } from '../../src/common/auth/roles';
 import { ERROR_HTTP_STATUS } from '../../src/common/errors/error-codes';
 import { USERNAME_PATTERN } from '../../src/identity/dto/user.dto';
 import { ORG_CODE_PATTERN } from '../../src/orgs/dto/organisation.dto';
@@ -21,9 +21,12 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_260_501);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const ONE_MIB = 1024 * 1024;
 
-// bo.admin (ministry admin) holds every write permission of the foundation routes. The password
-// route is fuzzed as bo.auditor so that, whatever happens there, bo.admin's session stays valid.
+// bo.admin (ministry admin) holds every write permission of the foundation routes; routes that need a
+// permission admins lack (register.manage, register.issue) run as WRITER, a user made for this suite and
+// never offered to the fuzz as a username. The password route is fuzzed as bo.auditor so that, whatever
+// happens there, bo.admin's session stays valid.
 const ADMIN = 'bo.admin';
+const WRITER = 'fuzz.writer';
 const PASSWORD_FUZZER = 'bo.auditor';
 
 type Body = Record<string, unknown>;
@@ -632,6 +635,7 @@ describe('input robustness (malformed, unknown, wrong-type and oversized bodies;
   let t: TestApp;
   let writeRoutes: RouteInfo[];
   let adminAuth: { Authorization: string };
+  let writerAuth: { Authorization: string };
 
   beforeAll(async () => {
     t = await startTestApp({ template: 'demo' });
@@ -639,7 +643,26 @@ describe('input robustness (malformed, unknown, wrong-type and oversized bodies;
       ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method),
     );
     adminAuth = await t.auth(ADMIN);
+    await t.http
+      .post('/api/v1/users')
+      .set(adminAuth)
+      .send({
+        username: WRITER,
+        displayName: 'Fuzz writer',
+        password: DEMO_PASSWORD,
+        orgCode: 'SGD-BTR',
+        roles: ['registrar', 'signer', 'printer'],
+      })
+      .expect(201);
+    writerAuth = await t.auth(WRITER);
   });
+
+  /** The caller of a route: bo.admin, or WRITER where an admin lacks the route's permission. */
+  function authFor(r: RouteInfo): { Authorization: string } {
+    return r.access.kind === 'permission' && !hasPermission(['admin'], r.access.permission)
+      ? writerAuth
+      : adminAuth;
+  }
   afterAll(async () => {
     await t?.close();
   });
@@ -705,7 +728,7 @@ describe('input robustness (malformed, unknown, wrong-type and oversized bodies;
           username: 'btr.registrar',
           id: '0190a0a0-0000-7000-8000-000000000000',
         });
-        const res = await send(r.method, url, '{bad', adminAuth);
+        const res = await send(r.method, url, '{bad', authFor(r));
         const b = res.body as { code?: string; message?: string; requestId?: string };
         if (
           res.status !== 400 ||
@@ -1138,7 +1161,7 @@ describe('input robustness (malformed, unknown, wrong-type and oversized bodies;
           id: keyIds.length ? fc.oneof(fc.uuid(), fc.constantFrom(...keyIds)) : fc.uuid(),
         };
         const headers =
-          r.access.kind === 'public' ? {} : key === 'POST /api/v1/auth/password' ? auditorAuth : adminAuth;
+          r.access.kind === 'public' ? {} : key === 'POST /api/v1/auth/password' ? auditorAuth : authFor(r);
         const failures: Failure[] = [];
         const perStatus: Record<string, number> = {};
         const t0 = Date.now();
