@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { IssuerKeys1795625526268 } from './1795625526268-IssuerKeys';
 import { JobInstance1795622153952 } from './1795622153952-JobInstance';
 import { Register1795620639311 } from './1795620639311-Register';
 import { RegisterGuards1795620639400 } from './1795620639400-RegisterGuards';
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Register1795620639311,
   RegisterGuards1795620639400,
   JobInstance1795622153952,
+  IssuerKeys1795625526268,
 ];

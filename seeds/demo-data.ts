@@ -277,3 +277,12 @@ export const DEMO_USERS: SeedUser[] = [
     roles: ['registrar'],
   },
 ];
+
+/**
+ * Issuer signing keys of the demo (ARCHITECTURE §5 "per province"): each provincial department's key
+ * also signs for the communes and schools below it. Real deployments create keys with the CLI.
+ */
+export const DEMO_ISSUER_KEYS: { orgCode: string; coversSubtree: boolean }[] = [
+  { orgCode: 'SGD-BTR', coversSubtree: true },
+  { orgCode: 'SGD-HPG', coversSubtree: true },
+];

@@ -12,6 +12,7 @@ import { ProvisioningModule } from './provisioning/provisioning.module';
 import { RegisterModule } from './register/register.module';
 import { RulebookModule } from './rulebook/rulebook.module';
 import { TransparencyModule } from './transparency/transparency.module';
+import { TrustListModule } from './trust-list/trust-list.module';
 
 @Module({})
 export class AppModule {
@@ -29,6 +30,7 @@ export class AppModule {
         JobsModule,
         RegisterModule,
         TransparencyModule,
+        TrustListModule,
         ProvisioningModule,
         PortalModule,
       ],

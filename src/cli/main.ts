@@ -7,9 +7,7 @@
  *   verify-log                    recompute every fact commitment, rebuild the Merkle tree, check every
  *                                 signed checkpoint; exit 1 naming each changed, deleted or unlogged fact
  *   integrate-log                 append pending log entries to the tree and sign a checkpoint
- *   keys list [purpose]           signing keys (purpose: log | root | issuer)
- *   keys rotate <purpose>         new active key; the old one is retired (its signatures stay valid)
- *   keys compromise <keyId> <ISO time>   distrust signatures made after that time
+ *   keys list | create | rotate | retire | compromise   signing keys (src/cli/keys-command.ts)
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { bootstrap, type RunningApp } from '../bootstrap';
@@ -17,9 +15,8 @@ import { listRoutes } from '../common/auth/route-inventory';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { FactVerifier } from '../facts/fact-verifier';
 import { buildOpenApi } from '../http-setup';
-import type { KeyPurpose } from '../signing/entities/signing-key.entity';
-import { SigningService } from '../signing/signing.service';
 import { TransparencyService } from '../transparency/transparency.service';
+import { keysCommand } from './keys-command';
 
 type Command = (app: RunningApp, args: string[]) => Promise<number>;
 const out = (s: string) => process.stdout.write(s + '\n');
@@ -65,34 +62,7 @@ const COMMANDS: Record<string, Command> = {
     out(`integrated ${n} leaves; checkpoint ${c.treeSize} ${c.rootHash.toString('base64')}`);
     return 0;
   },
-  keys: async ({ app }, [sub, a, b]) => {
-    const signing = app.get(SigningService);
-    if (sub === 'list') {
-      for (const purpose of (a ? [a] : ['root', 'log', 'issuer']) as KeyPurpose[]) {
-        for (const k of await signing.keys(purpose)) {
-          out(
-            `${k.purpose.padEnd(7)} ${k.keyId.padEnd(28)} from ${k.validFrom.toISOString()}` +
-              `${k.retiredAt ? ` retired ${k.retiredAt.toISOString()}` : ''}${k.compromisedAt ? ` COMPROMISED ${k.compromisedAt.toISOString()}` : ''}`,
-          );
-        }
-      }
-      return 0;
-    }
-    if (sub === 'rotate' && a && ['log', 'root', 'issuer'].includes(a)) {
-      const r = await signing.rotate(a as KeyPurpose);
-      out(`created ${r.created}${r.retired ? `; retired ${r.retired}` : ''}`);
-      return 0;
-    }
-    if (sub === 'compromise' && a && b && !Number.isNaN(Date.parse(b))) {
-      await signing.markCompromised(a, new Date(b));
-      out(`${a}: signatures after ${new Date(b).toISOString()} are no longer trusted`);
-      return 0;
-    }
-    process.stderr.write(
-      'usage: keys list [purpose] | keys rotate <log|root|issuer> | keys compromise <keyId> <ISO time>\n',
-    );
-    return 2;
-  },
+  keys: keysCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

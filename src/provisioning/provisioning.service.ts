@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   DEMO_DISSOLUTIONS,
+  DEMO_ISSUER_KEYS,
   DEMO_ORGANISATIONS,
   DEMO_PASSWORD,
   DEMO_USERS,
@@ -10,6 +11,7 @@ import {
 import type { JsonLogger } from '../common/logging/json-logger';
 import { UsersService } from '../identity/users.service';
 import { OrgsService } from '../orgs/orgs.service';
+import { SigningService } from '../signing/signing.service';
 
 /** Arbitrary fixed key: instances starting together provision once. */
 const PROVISION_LOCK_KEY = 0x76626364;
@@ -24,6 +26,7 @@ export class ProvisioningService {
     private readonly dataSource: DataSource,
     private readonly orgs: OrgsService,
     private readonly users: UsersService,
+    private readonly signing: SigningService,
   ) {}
 
   async provision(
@@ -33,6 +36,8 @@ export class ProvisioningService {
     await this.dataSource.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock($1)', [PROVISION_LOCK_KEY]);
       const root = (await this.orgs.findRoot(em)) ?? (await this.createRoot(em));
+      // The root key signs the trust list; made here, under the lock, so instances agree on one.
+      await this.signing.activeKey('root', null, em);
       if (opts.bootstrapAdminPassword && !(await this.userExists(em, 'admin'))) {
         await this.users.create(
           null,
@@ -66,6 +71,10 @@ export class ProvisioningService {
     for (const d of DEMO_DISSOLUTIONS)
       await this.orgs.dissolve(null, d.code, { ...d, kind: 'reorganisation' }, em);
     for (const u of DEMO_USERS) await this.users.create(null, { ...u, password: DEMO_PASSWORD }, em);
+    for (const k of DEMO_ISSUER_KEYS) {
+      const org = await this.orgs.getByCode(k.orgCode, em);
+      await this.signing.createKey('issuer', org.id, em, { coversSubtree: k.coversSubtree });
+    }
   }
 
   private async userExists(em: EntityManager, username: string): Promise<boolean> {

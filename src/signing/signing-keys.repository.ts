@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { SigningKeyEntity, type KeyPurpose } from './entities/signing-key.entity';
 
 @Injectable()
@@ -22,6 +22,15 @@ export class SigningKeysRepository {
     });
   }
 
+  /** Active issuer keys owned by any of these organisations. */
+  findActiveIssuerKeys(orgIds: string[], em?: EntityManager): Promise<SigningKeyEntity[]> {
+    if (!orgIds.length) return Promise.resolve([]);
+    return this.repo(em).find({
+      where: { purpose: 'issuer', orgId: In(orgIds), retiredAt: IsNull(), compromisedAt: IsNull() },
+      order: { validFrom: 'DESC' },
+    });
+  }
+
   findByKeyId(keyId: string, em?: EntityManager): Promise<SigningKeyEntity | null> {
     return this.repo(em).findOne({ where: { keyId } });
   }
@@ -29,6 +38,17 @@ export class SigningKeysRepository {
   /** Every key ever used for a purpose (verifiers need retired ones too). */
   findAll(purpose: KeyPurpose, em?: EntityManager): Promise<SigningKeyEntity[]> {
     return this.repo(em).find({ where: { purpose }, order: { validFrom: 'ASC' } });
+  }
+
+  async trustStamp(): Promise<string> {
+    // Every field the trust list shows, hashed: cheap for the few thousand keys a country has.
+    const [r] = await this.dataSource.query<{ stamp: string }[]>(
+      `SELECT (SELECT md5(coalesce(string_agg(key_id || '/' || coalesce(retired_at::text, '') || '/' ||
+                 coalesce(compromised_at::text, '') || '/' || covers_subtree::text, ',' ORDER BY key_id), ''))
+               FROM signing_keys WHERE purpose IN ('root', 'issuer'))
+           || '|' || (SELECT count(*) || ':' || count(valid_to) FROM organisations) AS stamp`,
+    );
+    return r.stamp;
   }
 
   async insertKey(em: EntityManager, key: SigningKeyEntity): Promise<void> {

@@ -52,6 +52,13 @@ export class SigningKeyEntity {
   @Column('bytea')
   privateKeyEncrypted!: Buffer;
 
+  /**
+   * Issuer keys only: the key also signs for every organisation below its owner that has no key of
+   * its own (a province signing for its communes and schools, ARCHITECTURE §5 "or per province").
+   */
+  @Column('boolean', { default: false })
+  coversSubtree!: boolean;
+
   @Column('timestamptz')
   validFrom!: Date;
 
