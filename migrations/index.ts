@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { Printing1795625823577 } from './1795625823577-Printing';
 import { IssuerKeys1795625526268 } from './1795625526268-IssuerKeys';
 import { JobInstance1795622153952 } from './1795622153952-JobInstance';
 import { Register1795620639311 } from './1795620639311-Register';
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RegisterGuards1795620639400,
   JobInstance1795622153952,
   IssuerKeys1795625526268,
+  Printing1795625823577,
 ];

@@ -1,11 +1,14 @@
 import { AuditEventEntity } from '../audit/entities/audit-event.entity';
 import { JobEntity } from '../jobs/entities/job.entity';
+import { DiplomaPrintEntity } from '../printing/entities/diploma-print.entity';
+import { PrintCalibrationEntity } from '../printing/entities/print-calibration.entity';
 import { GraduateEntity } from '../register/entities/graduate.entity';
 import { GraduationDecisionEntity } from '../register/entities/graduation-decision.entity';
 import { HandoverEntity } from '../register/entities/handover.entity';
 import { IssuanceEntity } from '../register/entities/issuance.entity';
 import { RegisterBookClosureEntity } from '../register/entities/register-book-closure.entity';
 import { RegisterBookEntity } from '../register/entities/register-book.entity';
+import { RegisterEntrySerialEntity } from '../register/entities/register-entry-serial.entity';
 import { RegisterCustodyTransferEntity } from '../register/entities/register-custody-transfer.entity';
 import { RegisterEntryEntity } from '../register/entities/register-entry.entity';
 import { BlankMovementEntity } from '../blanks/entities/blank-movement.entity';
@@ -61,4 +64,7 @@ export const ENTITIES = [
   HandoverEntity,
   RegisterBookClosureEntity,
   RegisterCustodyTransferEntity,
+  RegisterEntrySerialEntity,
+  DiplomaPrintEntity,
+  PrintCalibrationEntity,
 ];
