@@ -37,4 +37,6 @@ module.exports = {
     },
   ],
   maxWorkers: 2,
+  // Per-project testTimeout is not applied by jest 30; this one is (PDF and CLI tests spawn processes).
+  testTimeout: 60_000,
 };

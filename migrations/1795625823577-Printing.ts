@@ -9,7 +9,7 @@ export class Printing1795625823577 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "diploma_prints" ("id" uuid NOT NULL, "entry_id" uuid NOT NULL, "serial_number" text, "job_id" uuid, "mode" text NOT NULL, "template_version" text NOT NULL, "calibration_name" text NOT NULL, "offset_x_mm" numeric(6,2) NOT NULL, "offset_y_mm" numeric(6,2) NOT NULL, "scale" numeric(6,4) NOT NULL, "qr_payload" text NOT NULL, "key_id" text NOT NULL, "signed_on" date NOT NULL, "printed_by" text NOT NULL, "printed_by_org_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_diploma_print_mode" CHECK ("mode" IN ('overlay')), CONSTRAINT "pk_diploma_print" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "diploma_prints" ("id" uuid NOT NULL, "entry_id" uuid NOT NULL, "serial_number" text, "job_id" uuid, "mode" text NOT NULL, "template_version" text NOT NULL, "calibration_name" text NOT NULL, "offset_x_mm" numeric(6,2) NOT NULL, "offset_y_mm" numeric(6,2) NOT NULL, "scale" numeric(6,4) NOT NULL, "qr_payload" text NOT NULL, "key_id" text NOT NULL, "signed_on" date NOT NULL, "reprint" boolean NOT NULL, "printed_by" text NOT NULL, "printed_by_org_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_diploma_print_mode" CHECK ("mode" IN ('overlay')), CONSTRAINT "pk_diploma_print" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE INDEX "ix_diploma_print_job" ON "diploma_prints"  ("job_id") `);
     await queryRunner.query(

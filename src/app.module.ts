@@ -8,11 +8,13 @@ import { IdentityModule } from './identity/identity.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OrgsModule } from './orgs/orgs.module';
 import { PortalModule } from './portal/portal.module';
+import { PrintingModule } from './printing/printing.module';
 import { ProvisioningModule } from './provisioning/provisioning.module';
 import { RegisterModule } from './register/register.module';
 import { RulebookModule } from './rulebook/rulebook.module';
 import { TransparencyModule } from './transparency/transparency.module';
 import { TrustListModule } from './trust-list/trust-list.module';
+import { VerificationModule } from './verification/verification.module';
 
 @Module({})
 export class AppModule {
@@ -29,8 +31,10 @@ export class AppModule {
         BlanksModule,
         JobsModule,
         RegisterModule,
+        PrintingModule,
         TransparencyModule,
         TrustListModule,
+        VerificationModule,
         ProvisioningModule,
         PortalModule,
       ],

@@ -10,7 +10,7 @@ import { FactLogService } from '../facts/fact-log.service';
 import type { OrganisationEntity } from '../orgs/entities/organisation.entity';
 import { OrgsService } from '../orgs/orgs.service';
 import { RulebookService } from '../rulebook/rulebook.service';
-import { allowedFrom, type BlankEvent, targetState, USABLE_STATES } from './blank-states';
+import { allowedFrom, type BlankEvent, type SpoilReason, targetState, USABLE_STATES } from './blank-states';
 import { BLANK_MOVEMENT, BLANK_RECEIPT, BLANK_RECORD } from './blanks.facts';
 import { BlanksRepository, type SeriesSelection } from './blanks.repository';
 import type { BlankMovementEntity, MovementKind } from './entities/blank-movement.entity';
@@ -359,7 +359,44 @@ export class BlanksService {
 
   /** One legal act over a set of serials: resolve, lock, check every blank, move, record, audit. */
   private async moveAct(actor: Actor, input: SerialInput, spec: MoveSpec, record?: BlankRecordEntity) {
-    return this.tx.run(async (em) => {
+    return this.tx.run((em) => this.moveWithin(em, input, spec, record));
+  }
+
+  /**
+   * BLANK-6 for printing: inside the caller's transaction, spoils one blank the office holds (a
+   * misprinted diploma) and records the movement fact; the caller's act carries the audit row.
+   */
+  async spoilWithin(
+    em: EntityManager,
+    office: OrganisationEntity,
+    serial: string,
+    reason: SpoilReason,
+    note: string | null,
+  ) {
+    await this.moveWithin(
+      em,
+      { serials: [serial] },
+      {
+        event: 'spoil',
+        kind: 'spoil',
+        holder: office,
+        newHolder: office,
+        reason: note ? `${reason}: ${note}` : reason,
+        occurredOn: today(),
+      },
+      undefined,
+      false,
+    );
+  }
+
+  private async moveWithin(
+    em: EntityManager,
+    input: SerialInput,
+    spec: MoveSpec,
+    record: BlankRecordEntity | undefined,
+    withAudit = true,
+  ) {
+    {
       const selections = await this.resolve(em, input);
       const movements: BlankMovementEntity[] = [];
       for (const sel of selections) {
@@ -409,21 +446,23 @@ export class BlanksService {
       await this.facts.record(em, {
         type: BLANK_MOVEMENT.type,
         ids: movements.map((m) => m.id),
-        audit: {
-          action: `blank.${spec.kind}`,
-          targetType: record ? 'blankRecord' : 'blankMovement',
-          targetId: record?.id ?? movements[0]?.id ?? null,
-          scopePath: spec.holder.path,
-          details: {
-            toOrgCode: spec.newHolder.id === spec.holder.id ? null : spec.newHolder.code,
-            quantity,
-            serials: movements
-              .map((m) => describeRanges(m.serialPrefix, m.digits, m.ranges))
-              .join('; ')
-              .slice(0, 2000),
-            documentRef: spec.documentRef ?? null,
-          },
-        },
+        audit: !withAudit
+          ? undefined
+          : {
+              action: `blank.${spec.kind}`,
+              targetType: record ? 'blankRecord' : 'blankMovement',
+              targetId: record?.id ?? movements[0]?.id ?? null,
+              scopePath: spec.holder.path,
+              details: {
+                toOrgCode: spec.newHolder.id === spec.holder.id ? null : spec.newHolder.code,
+                quantity,
+                serials: movements
+                  .map((m) => describeRanges(m.serialPrefix, m.digits, m.ranges))
+                  .join('; ')
+                  .slice(0, 2000),
+                documentRef: spec.documentRef ?? null,
+              },
+            },
       });
       return {
         movements,
@@ -432,7 +471,7 @@ export class BlanksService {
         fromOrgCode: spec.holder.code,
         toOrgCode: spec.newHolder.id === spec.holder.id ? null : spec.newHolder.code,
       };
-    });
+    }
   }
 
   /** Every blank must exist, be held by the acting office, and be in a state the event allows. */

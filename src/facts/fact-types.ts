@@ -10,7 +10,9 @@ import {
   REGISTER_CLOSURE,
   REGISTER_CUSTODY_TRANSFER,
   REGISTER_ENTRY,
+  REGISTER_ENTRY_SERIAL,
 } from '../register/register.facts';
+import { DIPLOMA_PRINT } from '../printing/printing.facts';
 import { RULEBOOK_SETTING } from '../rulebook/rulebook.facts';
 import type { FactTypeDefinition } from './fact-type';
 
@@ -33,6 +35,8 @@ export const FACT_TYPES: readonly FactTypeDefinition[] = [
   HANDOVER,
   REGISTER_CLOSURE,
   REGISTER_CUSTODY_TRANSFER,
+  REGISTER_ENTRY_SERIAL,
+  DIPLOMA_PRINT,
 ];
 
 export function factType(type: string): FactTypeDefinition {

@@ -54,6 +54,8 @@ const GROUP_LIMIT = [1, 40, 1600, 64000];
 const GROUP_BYTES = [0, 1, 2, 2];
 export const MAX_TEXT_UNITS = 127;
 const CONTROL_RE = /\p{Cc}/u;
+// A lone surrogate has no UTF-8 form: Buffer.from would silently sign U+FFFD in its place.
+const LONE_SURROGATE_RE = /\p{Cs}/u;
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }); // keep a BOM: bytes map 1:1;
 
 export function packedLength(chars: number): number {
@@ -71,12 +73,17 @@ export class ByteWriter {
   uint16(v: number): void {
     this.parts.push(v >>> 8, v & 0xff);
   }
-  /** Text after NFC; `null` is written as the empty header (serial number only). */
-  text(value: string | null, field: string, maxUnits: number): void {
-    if (value === null) return this.byte(0);
+  /** Text after NFC; `null` is written as the empty header, which only an optional field may take. */
+  text(value: string | null, field: string, maxUnits: number, optional = false): void {
+    if (value === null && optional) return this.byte(0);
+    // Typed callers cannot get here; plain-JS ones could, and header 0 would make an undecodable payload.
+    if (typeof value !== 'string') throw qrInvalid('length', `QR payload: ${field} is missing`, field);
     const s = value.normalize('NFC');
     if (s.length === 0) throw qrInvalid('length', `QR payload: ${field} is empty`, field);
     if (CONTROL_RE.test(s)) throw qrInvalid('field', `QR payload: ${field} has a control character`, field);
+    if (LONE_SURROGATE_RE.test(s)) {
+      throw qrInvalid('field', `QR payload: ${field} has a lone surrogate (not Unicode text)`, field);
+    }
     const packed = PACKED_RE.test(s);
     const body = packed ? packText(s) : Buffer.from(s, 'utf8');
     const n = packed ? s.length : body.length;

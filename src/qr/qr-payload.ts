@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, type KeyObject, verify } from 'node:crypto';
 import { AppError } from '../common/errors/app-error';
-import { ed25519Verify } from '../signing/ed25519';
+import { publicKeyFromRaw } from '../signing/ed25519';
 import { bytesToDigits, digitsToBytes } from './qr-digits';
 import { qrInvalid } from './qr-errors';
 import { ByteReader, ByteWriter, dayNumber, dayToDate, typeCode, typeOfCode } from './qr-fields';
@@ -16,10 +16,20 @@ export const QR_SIGNING_CONTEXT = Buffer.from('VBCC-QR\0', 'latin1');
 export const SIGNATURE_BYTES = 64;
 export const KEY_ID_BYTES = 4;
 
-/** Largest header length of each text field: characters when packed, UTF-8 bytes otherwise. */
-export const QR_TEXT_LIMITS = { issuerOrgCode: 32, serialNumber: 32, registerEntryNumber: 64, fullName: 127 };
+/**
+ * Largest header length of each text field: characters when packed, UTF-8 bytes otherwise. Never narrower
+ * than what the registry accepts (organisation codes and blank serials: 40; register entry numbers: 60
+ * characters), up to the 127 the header holds.
+ */
+export const QR_TEXT_LIMITS = {
+  issuerOrgCode: 40,
+  serialNumber: 40,
+  registerEntryNumber: 127,
+  fullName: 127,
+};
 
-const ISSUER_CODE_RE = /^[A-Z0-9-]+$/;
+/** The registry's organisation code rule (ORG_CODE_PATTERN in src/orgs/dto/organisation.dto.ts). */
+const ISSUER_CODE_RE = /^[A-Z0-9][A-Z0-9._-]{1,39}$/;
 const KEY_ID_RE = /^[0-9a-f]{8}$/;
 
 export interface QrFields {
@@ -53,7 +63,7 @@ export function keyIdOf(publicKeyRaw: Buffer): string {
 function payloadBody(fields: QrFields, keyId: string): Buffer {
   if (!KEY_ID_RE.test(keyId)) throw qrInvalid('field', 'QR payload: keyId must be 8 lowercase hex', 'keyId');
   if (!ISSUER_CODE_RE.test(fields.issuerOrgCode)) {
-    throw qrInvalid('field', 'QR payload: issuerOrgCode must be [A-Z0-9-]', 'issuerOrgCode');
+    throw qrInvalid('field', 'QR payload: issuerOrgCode is not an organisation code', 'issuerOrgCode');
   }
   const born = dayNumber(fields.dateOfBirth, 'dateOfBirth');
   const issued = dayNumber(fields.issuedOn, 'issuedOn');
@@ -66,7 +76,7 @@ function payloadBody(fields: QrFields, keyId: string): Buffer {
   w.uint16(dayNumber(fields.signedOn, 'signedOn'));
   w.uint16(born);
   w.text(fields.issuerOrgCode, 'issuerOrgCode', QR_TEXT_LIMITS.issuerOrgCode);
-  w.text(fields.serialNumber, 'serialNumber', QR_TEXT_LIMITS.serialNumber);
+  w.text(fields.serialNumber, 'serialNumber', QR_TEXT_LIMITS.serialNumber, true); // NUM-10: null when digital-only
   w.text(fields.registerEntryNumber, 'registerEntryNumber', QR_TEXT_LIMITS.registerEntryNumber);
   w.text(fields.fullName, 'fullName', QR_TEXT_LIMITS.fullName);
   return w.toBuffer();
@@ -147,5 +157,24 @@ export function verifyQrPayload(p: SignedQrPayload, publicKeyRaw: Buffer): boole
   }
   // Verify what the fields say, so a hand-built SignedQrPayload cannot pair fields with another message.
   if (!message.equals(p.signedMessage)) return false;
-  return ed25519Verify(publicKeyRaw, message, p.signature);
+  try {
+    return verify(null, message, publicKeyObject(publicKeyRaw), p.signature);
+  } catch {
+    return false;
+  }
+}
+
+// Importing a raw key costs about as much as the verification itself; there are few issuer keys.
+const KEY_OBJECTS = new Map<string, KeyObject>();
+const KEY_OBJECTS_MAX = 512;
+
+function publicKeyObject(raw: Buffer): KeyObject {
+  const hex = raw.toString('hex');
+  let key = KEY_OBJECTS.get(hex);
+  if (key === undefined) {
+    if (KEY_OBJECTS.size >= KEY_OBJECTS_MAX) KEY_OBJECTS.clear();
+    key = publicKeyFromRaw(raw);
+    KEY_OBJECTS.set(hex, key);
+  }
+  return key;
 }

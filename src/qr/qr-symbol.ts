@@ -20,12 +20,19 @@ function urlPrefix(publicBaseUrl: string): string {
   return `${base}/v#`;
 }
 
+// The numeric segment takes digits only; anything else is a caller's bug, not a payload to print.
+function assertDigits(payloadText: string): void {
+  if (!/^[0-9]+$/.test(payloadText)) throw new RangeError('QR payload text must be decimal digits');
+}
+
 /** What a phone camera opens: the portal's verification page with the payload in the fragment. */
 export function qrUrl(publicBaseUrl: string, payloadText: string): string {
+  assertDigits(payloadText);
   return urlPrefix(publicBaseUrl) + payloadText;
 }
 
 export function qrSymbol(publicBaseUrl: string, payloadText: string): QrSymbol {
+  assertDigits(payloadText);
   const qr = createQr(
     [
       { mode: 'byte', data: Buffer.from(urlPrefix(publicBaseUrl), 'latin1') },

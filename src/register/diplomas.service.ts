@@ -5,6 +5,7 @@ import { localDateTime } from '../common/calendar/working-day-calendar';
 import { AppError } from '../common/errors/app-error';
 import { uuidv7 } from '../common/ids/uuid-v7';
 import { toNfc } from '../common/text/vietnamese';
+import { BlanksService } from '../blanks/blanks.service';
 import { CustodyService } from '../custody/custody.service';
 import { TransactionService } from '../database/transaction.service';
 import { FactLogService } from '../facts/fact-log.service';
@@ -13,7 +14,8 @@ import { OrgsService } from '../orgs/orgs.service';
 import { TransparencyService } from '../transparency/transparency.service';
 import type { HandoverEntity } from './entities/handover.entity';
 import type { RegisterEntryEntity } from './entities/register-entry.entity';
-import { HANDOVER, REGISTER_ENTRY } from './register.facts';
+import type { RegisterEntrySerialEntity } from './entities/register-entry-serial.entity';
+import { HANDOVER, REGISTER_ENTRY, REGISTER_ENTRY_SERIAL } from './register.facts';
 import { RegisterRepository } from './register.repository';
 
 export interface DiplomaView {
@@ -24,6 +26,9 @@ export interface DiplomaView {
   decisionNo: string;
   decidedOn: string;
   handover: HandoverEntity | null;
+  /** The blank the diploma is on now: the entry's, or the last misprint replacement's (BLANK-9). */
+  serialNumber: string | null;
+  serialHistory: RegisterEntrySerialEntity[];
   leafIndex: number | null;
   handoverLeafIndex: number | null;
 }
@@ -58,6 +63,7 @@ export class DiplomasService {
     private readonly transparency: TransparencyService,
     private readonly facts: FactLogService,
     private readonly tx: TransactionService,
+    private readonly blanks: BlanksService,
   ) {}
 
   async read(actor: Actor, id: string): Promise<DiplomaView> {
@@ -95,6 +101,17 @@ export class DiplomasService {
       total: rows.length === views.length ? total : views.length,
       nextId: more ? rows[limit - 1].id : null,
     };
+  }
+
+  /** For public verification: the diploma an issuer registered under this number, with no actor check. */
+  async byIssuerNumber(
+    issuerOrgId: string,
+    credentialType: string,
+    registerEntryNumber: string,
+  ): Promise<DiplomaView | null> {
+    const { rows } = await this.repo.findEntries({ registerEntryNumber }, null, 50);
+    const entry = rows.find((e) => e.issuerOrgId === issuerOrgId && e.credentialType === credentialType);
+    return entry ? (await this.views([entry]))[0] : null;
   }
 
   /** Diplomas of a school and graduation year not yet handed over (bằng tồn, HAND-4). */
@@ -144,6 +161,7 @@ export class DiplomasService {
       );
     }
     await this.tx.run(async (em) => {
+      await this.repo.lockEntry(em, id); // against a misprint replacement at the same moment
       if (await this.repo.findHandover(id, em)) {
         throw new AppError('HANDOVER_ALREADY_RECORDED', 'This diploma was already handed over');
       }
@@ -175,6 +193,66 @@ export class DiplomasService {
     return this.read(actor, id);
   }
 
+  /**
+   * BLANK-9 after a misprint: the printed blank is spoiled and the entry moves to the issuing office's
+   * next usable blank, in one act. The entry keeps its register number; the replacement is a fact, so
+   * the register shows both serials. Only before handover: a handed-over diploma is the holder's.
+   */
+  async replaceMisprintedBlank(actor: Actor, id: string, note: string | null): Promise<DiplomaView> {
+    const view = await this.read(actor, id);
+    if (actor.orgId !== view.issuer.id) {
+      throw new AppError(
+        'OUT_OF_SCOPE',
+        `Only ${view.issuer.code}, which holds the blanks, can replace a misprinted one`,
+      );
+    }
+    await this.tx.run(async (em) => {
+      const entry = await this.repo.lockEntry(em, id);
+      if (await this.repo.findHandover(id, em)) {
+        throw new AppError(
+          'DIPLOMA_HANDED_OVER',
+          'This diploma was handed over; a misprint can no longer be replaced',
+        );
+      }
+      const history = (await this.repo.serialHistoriesOf([id], em)).get(id) ?? [];
+      const current = history.at(-1)?.serialNumber ?? entry!.serialNumber;
+      if (!current) {
+        throw new AppError('PRINT_NOT_POSSIBLE', 'This credential is not printed on a blank (NUM-10)');
+      }
+      await this.blanks.spoilWithin(em, view.issuer, current, 'misprinted', note);
+      const [next] = await this.blanks.takeForIssuance(
+        em,
+        view.issuer,
+        entry!.credentialType,
+        1,
+        `misprint ${entry!.registerEntryNumber}`,
+      );
+      const row: RegisterEntrySerialEntity = {
+        id: uuidv7(),
+        entryId: id,
+        serialNumber: next,
+        previousSerialNumber: current,
+        reason: 'misprinted',
+        note: note ? toNfc(note) : null,
+        recordedByOrgId: actor.orgId,
+        createdAt: new Date(),
+      };
+      await this.repo.insertEntrySerial(em, row);
+      await this.facts.record(em, {
+        type: REGISTER_ENTRY_SERIAL.type,
+        ids: [row.id],
+        audit: {
+          action: 'diploma.misprint',
+          targetType: 'diploma',
+          targetId: id,
+          scopePath: view.issuer.path,
+          details: { spoiledSerial: current, newSerial: next },
+        },
+      });
+    });
+    return this.read(actor, id);
+  }
+
   private readable(actor: Actor, v: DiplomaView): boolean {
     return [v.school.path, v.issuer.path, v.custodian.path].some((p) => inScope(actor, p));
   }
@@ -187,6 +265,7 @@ export class DiplomasService {
   async views(entries: RegisterEntryEntity[]): Promise<DiplomaView[]> {
     if (!entries.length) return [];
     const handovers = await this.repo.handoversOf(entries.map((e) => e.id));
+    const serials = await this.repo.serialHistoriesOf(entries.map((e) => e.id));
     const leaves = await this.transparency.leafIndexesOf(
       REGISTER_ENTRY.type,
       entries.map((e) => e.id),
@@ -217,7 +296,10 @@ export class DiplomasService {
         decisions.set(e.decisionId, d);
       }
       const handover = handovers.get(e.id) ?? null;
+      const serialHistory = serials.get(e.id) ?? [];
       out.push({
+        serialNumber: serialHistory.at(-1)?.serialNumber ?? e.serialNumber,
+        serialHistory,
         entry: e,
         issuer,
         custodian: await cached(

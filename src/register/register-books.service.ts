@@ -98,6 +98,7 @@ export class RegisterBooksService {
     const type = await this.rulebook.credentialType(book.credentialType);
     const entries = await this.repo.bookEntries(book.id);
     const handovers = await this.repo.handoversOf(entries.map((e) => e.id));
+    const serials = await this.repo.serialHistoriesOf(entries.map((e) => e.id));
     const groups: RegisterGroupView[] = [];
     const schools = new Map<string, OrganisationEntity>();
     let current: RegisterGroupView | null = null;
@@ -126,6 +127,7 @@ export class RegisterBooksService {
         currentDecision = e.decisionId;
       }
       const h = handovers.get(e.id);
+      const replaced = serials.get(e.id) ?? [];
       current!.rows.push({
         rowNo: e.registerSequence,
         fullName: e.fullName,
@@ -135,9 +137,13 @@ export class RegisterBooksService {
         ethnicity: e.ethnicity,
         examScores: e.examScores,
         classification: e.classification ? (CLASSIFICATION_VI[e.classification] ?? e.classification) : '',
-        serialNumber: e.serialNumber ?? '',
+        serialNumber: replaced.at(-1)?.serialNumber ?? e.serialNumber ?? '',
         registerEntryNumber: e.registerEntryNumber,
-        remarks: h ? `Đã phát ${dmy(h.receivedOn)}${h.relationship === 'proxy' ? ' (nhận thay)' : ''}` : '',
+        // BLANK-9: the spoiled blanks stay visible in the register, next to the one in use.
+        remarks: [
+          ...replaced.map((r) => `In hỏng phôi số ${r.previousSerialNumber}`),
+          ...(h ? [`Đã phát ${dmy(h.receivedOn)}${h.relationship === 'proxy' ? ' (nhận thay)' : ''}`] : []),
+        ].join('; '),
       });
     }
     const last = entries[entries.length - 1];

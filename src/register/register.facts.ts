@@ -176,3 +176,22 @@ export const REGISTER_CUSTODY_TRANSFER: FactTypeDefinition = {
   currentVersion: 1,
   rules: 'TIME-9, HAND-5',
 };
+
+export const REGISTER_ENTRY_SERIAL: FactTypeDefinition = {
+  type: 'register.entrySerial',
+  table: 'register_entry_serials',
+  versions: {
+    1: [
+      'id',
+      'entry_id',
+      'serial_number',
+      'previous_serial_number',
+      'reason',
+      'note',
+      'recorded_by_org_id',
+      'created_at',
+    ],
+  },
+  currentVersion: 1,
+  rules: 'BLANK-9, NUM-1',
+};

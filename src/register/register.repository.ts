@@ -8,6 +8,7 @@ import { RegisterBookClosureEntity } from './entities/register-book-closure.enti
 import { RegisterBookEntity } from './entities/register-book.entity';
 import { RegisterCustodyTransferEntity } from './entities/register-custody-transfer.entity';
 import { RegisterEntryEntity } from './entities/register-entry.entity';
+import { RegisterEntrySerialEntity } from './entities/register-entry-serial.entity';
 
 /** Arrays for `INSERT … SELECT * FROM unnest(...)`: one round trip per batch of rows. */
 function columns<T>(rows: T[], keys: (keyof T)[]): unknown[][] {
@@ -303,7 +304,12 @@ export class RegisterRepository {
     limit: number,
   ): Promise<{ rows: RegisterEntryEntity[]; total: number }> {
     const qb = this.dataSource.getRepository(RegisterEntryEntity).createQueryBuilder('e');
-    if (f.serialNumber) qb.andWhere('e.serial_number = :s', { s: f.serialNumber });
+    // A misprinted entry is found by its current serial and by the spoiled ones (BLANK-9 history).
+    if (f.serialNumber)
+      qb.andWhere(
+        '(e.serial_number = :s OR EXISTS (SELECT 1 FROM register_entry_serials rs WHERE rs.entry_id = e.id AND rs.serial_number = :s))',
+        { s: f.serialNumber },
+      );
     if (f.registerEntryNumber) qb.andWhere('e.register_entry_number = :n', { n: f.registerEntryNumber });
     if (f.decisionId) qb.andWhere('e.decision_id = :d', { d: f.decisionId });
     if (f.bookId) qb.andWhere('e.book_id = :b', { b: f.bookId });
@@ -341,6 +347,40 @@ export class RegisterRepository {
       undelivered: rows.reduce((s, r) => s + Number(r.undelivered), 0),
       byBook: new Map(rows.map((r) => [r.book_id, Number(r.n)])),
     };
+  }
+
+  // ---- serial replacements (BLANK-9: a misprinted blank is replaced on the same entry)
+
+  async insertEntrySerial(em: EntityManager, r: RegisterEntrySerialEntity): Promise<void> {
+    await em.insert(RegisterEntrySerialEntity, r);
+  }
+
+  /** Replacements per entry, oldest first; an entry's current serial is the last one's. */
+  async serialHistoriesOf(
+    entryIds: string[],
+    em?: EntityManager,
+  ): Promise<Map<string, RegisterEntrySerialEntity[]>> {
+    const out = new Map<string, RegisterEntrySerialEntity[]>();
+    if (!entryIds.length) return out;
+    const rows = await this.m(em)
+      .getRepository(RegisterEntrySerialEntity)
+      .createQueryBuilder('r')
+      .where('r.entry_id IN (:...ids)', { ids: entryIds })
+      .orderBy('r.created_at')
+      .addOrderBy('r.id')
+      .getMany();
+    for (const r of rows) out.set(r.entryId, [...(out.get(r.entryId) ?? []), r]);
+    return out;
+  }
+
+  /** Locks an entry for an act that changes what is printed on it (a misprint replacement). */
+  async lockEntry(em: EntityManager, id: string): Promise<RegisterEntryEntity | null> {
+    return em
+      .getRepository(RegisterEntryEntity)
+      .createQueryBuilder('e')
+      .setLock('pessimistic_write')
+      .where('e.id = :id', { id })
+      .getOne();
   }
 
   // ---- handovers and custody transfers

@@ -259,6 +259,36 @@ const FIXTURES: Record<string, Fixture> = {
     forge: () => ({ book_id: chainSync.thcsBookId }),
   },
   'register.custodyTransfer': { create: async (t) => (await registerChain(t)).transferId },
+  'register.entrySerial': {
+    async create(t) {
+      const { secondEntryId } = await registerChain(t);
+      await t.http
+        .post(`/api/v1/diplomas/${secondEntryId}/misprints`)
+        .set(await t.auth('btr.printer'))
+        .send({ note: 'Kẹt giấy' })
+        .expect(201);
+      const [row] = await t.sql<{ id: string }>(
+        `SELECT id FROM register_entry_serials WHERE entry_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
+        [secondEntryId],
+      );
+      return row.id;
+    },
+    forge: (s) => ({ serial_number: `FORGED${s}` }),
+  },
+  'printing.diplomaPrint': {
+    async create(t) {
+      const { secondEntryId } = await registerChain(t);
+      await t.http
+        .get(`/api/v1/diplomas/${secondEntryId}/pdf?mode=overlay&reprint=true`)
+        .set(await t.auth('btr.printer'))
+        .expect(200);
+      const [row] = await t.sql<{ id: string }>(
+        `SELECT id FROM diploma_prints WHERE entry_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
+        [secondEntryId],
+      );
+      return row.id;
+    },
+  },
   'org.registration': {
     async create(t) {
       const code = `THCS-BTR-FACT${++seq}`;

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'register.read',
   'register.manage',
   'register.issue',
+  'printing.print',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,7 +41,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   registrar: [...EVERYONE, 'blanks.read', 'blanks.manage', 'register.read', 'register.manage'],
   signer: [...EVERYONE, 'blanks.read', 'register.read', 'register.issue'],
-  printer: [...EVERYONE, 'blanks.read', 'blanks.manage', 'register.read'],
+  printer: [...EVERYONE, 'blanks.read', 'blanks.manage', 'register.read', 'printing.print'],
   auditor: [...EVERYONE, 'users.read', 'audit.read', 'blanks.read', 'register.read'],
   agency: ['self.read', 'rulebook.read'],
   sync: ['self.read', 'rulebook.read', 'orgs.read'],

@@ -4,6 +4,8 @@ import { mm, type Calibration } from './units';
 
 const GRID = '#7a7a7a';
 const BOX = '#c0262d';
+/** Millimetres per point: a box is one font size tall above its baseline. */
+const PT_MM = 25.4 / 72;
 
 /**
  * The calibration page (PRINT-6): printed on plain paper with the printer's profile and laid over a
@@ -38,8 +40,8 @@ export function drawCalibration(doc: PDFKit.PDFDocument, t: DiplomaTemplate, c: 
   for (const f of t.fields) {
     const left =
       f.align === 'left' ? f.xMm : f.align === 'center' ? f.xMm - f.maxWidthMm / 2 : f.xMm - f.maxWidthMm;
-    const top = f.yMm - f.sizePt * 0.3528;
-    doc.rect(mm(left), mm(top), mm(f.maxWidthMm), mm(f.sizePt * 0.3528 * 1.3)).stroke();
+    const top = f.yMm - f.sizePt * PT_MM;
+    doc.rect(mm(left), mm(top), mm(f.maxWidthMm), mm(f.sizePt * PT_MM * 1.3)).stroke();
     doc
       .moveTo(mm(f.xMm - 1.5), mm(f.yMm))
       .lineTo(mm(f.xMm + 1.5), mm(f.yMm))
@@ -57,13 +59,41 @@ export function drawCalibration(doc: PDFKit.PDFDocument, t: DiplomaTemplate, c: 
   }
   if (t.qr) doc.rect(mm(t.qr.xMm), mm(t.qr.yMm), mm(t.qr.sizeMm), mm(t.qr.sizeMm)).stroke();
 
+  // The caption goes in the widest band free of field boxes, on white, so it hides no box or name.
+  const top = freeBandTop(t, INFO_HEIGHT_MM);
+  doc.rect(mm(width / 2 - INFO_WIDTH_MM / 2), mm(top), mm(INFO_WIDTH_MM), mm(INFO_HEIGHT_MM)).fill('#ffffff');
   doc.fillColor('#000000');
-  const info = { xMm: width / 2, align: 'center', maxWidthMm: 200, face: 'bold', sizePt: 11 } as const;
-  drawLine(doc, `TRANG CĂN CHỈNH MÁY IN · ${t.id}`, { ...info, yMm: height / 2 - 4 });
-  drawLine(doc, 'Printer calibration page', { ...info, face: 'italic', sizePt: 9, yMm: height / 2 + 1 });
+  const info = {
+    xMm: width / 2,
+    align: 'center',
+    maxWidthMm: INFO_WIDTH_MM - 4,
+    face: 'bold',
+    sizePt: 11,
+  } as const;
+  drawLine(doc, `TRANG CĂN CHỈNH MÁY IN · ${t.id}`, { ...info, yMm: top + 6 });
+  drawLine(doc, 'Printer calibration page', { ...info, face: 'italic', sizePt: 9, yMm: top + 11 });
   drawLine(
     doc,
     `Lệch ngang / X offset ${c.offsetXmm} mm · Lệch dọc / Y offset ${c.offsetYmm} mm · Tỉ lệ / scale ${c.scale}`,
-    { ...info, face: 'regular', sizePt: 9, yMm: height / 2 + 7 },
+    { ...info, face: 'regular', sizePt: 9, yMm: top + 16 },
   );
+}
+
+const INFO_WIDTH_MM = 140;
+const INFO_HEIGHT_MM = 19;
+
+/** The top of the tallest horizontal band between field boxes (and the page's 10 mm rulers), centred. */
+function freeBandTop(t: DiplomaTemplate, heightMm: number): number {
+  const boxes = t.fields
+    // A multi-line field (lineMm set) gets room for its second line.
+    .map((f) => [f.yMm - f.sizePt * PT_MM, f.yMm + f.sizePt * PT_MM * 0.3 + (f.lineMm ?? 0)])
+    .concat(t.qr ? [[t.qr.yMm, t.qr.yMm + t.qr.sizeMm]] : [])
+    .sort((a, b) => a[0] - b[0]);
+  let best = { top: 10, size: -1 };
+  let from = 10;
+  for (const [start, end] of [...boxes, [t.pageMm.height - 10, t.pageMm.height]]) {
+    if (start - from > best.size) best = { top: from, size: start - from };
+    from = Math.max(from, end);
+  }
+  return best.top + Math.max(0, (best.size - heightMm) / 2);
 }

@@ -45,6 +45,7 @@ const EN = (text: string, sizePt = 7.5, face: Face = 'italic'): StaticText['en']
 const COL = { leftLabel: 28, leftValue: 75, rightLabel: 158, rightValue: 204, end: 272 };
 const FIRST_ROW_MM = 78;
 const ROW_MM = 11;
+const LABEL_GAP_MM = 2;
 
 function label(vi: string, en: StaticText['en'], xMm: number, yMm: number, extra: Partial<StaticText> = {}) {
   const t: StaticText = {
@@ -132,8 +133,10 @@ export function diplomaLayout(spec: LayoutSpec): DiplomaTemplate {
       const labelX = right ? COL.rightLabel : COL.leftLabel;
       const valueX = right ? COL.rightValue : COL.leftValue;
       const valueEnd = row.length === 2 && !right ? COL.rightLabel - 4 : COL.end;
+      // A label wider than its gap shrinks rather than running under its value.
+      const fit = { maxWidthMm: valueX - labelX - LABEL_GAP_MM };
       statics.push(
-        label(`${cell.vi}:`, EN(cell.en), labelX, rowY, cell.optional ? { showIf: cell.key } : {}),
+        label(`${cell.vi}:`, EN(cell.en), labelX, rowY, cell.optional ? { ...fit, showIf: cell.key } : fit),
       );
       fields.push({
         key: cell.key,
@@ -149,8 +152,9 @@ export function diplomaLayout(spec: LayoutSpec): DiplomaTemplate {
   });
 
   // Serial and register number under the QR's right; QR box bottom left (PRINT-10).
-  statics.push(label('Số hiệu:', EN('Serial No.'), 50, 170, { sizePt: 11 }));
-  statics.push(label('Số vào sổ gốc cấp bằng:', EN('Register No.'), 50, 182, { sizePt: 11 }));
+  const numberLabel = { sizePt: 11, maxWidthMm: 100 - 50 - LABEL_GAP_MM };
+  statics.push(label('Số hiệu:', EN('Serial No.'), 50, 170, numberLabel));
+  statics.push(label('Số vào sổ gốc cấp bằng:', EN('Register No.'), 50, 182, numberLabel));
   fields.push({
     key: 'serialNumber',
     xMm: 100,
@@ -172,19 +176,20 @@ export function diplomaLayout(spec: LayoutSpec): DiplomaTemplate {
 
   // Place and date line: the blank prints ", ngày … tháng … năm …"; each part has its own gap.
   const dateY = 156;
-  const datePart = (vi: string, xMm: number) =>
+  // Each printed word ends before the gap of the value after it.
+  const datePart = (vi: string, xMm: number, maxWidthMm: number) =>
     ({
       kind: 'text',
       vi,
       xMm,
       yMm: dateY,
       align: 'left',
-      maxWidthMm: 20,
+      maxWidthMm,
       face: 'italic',
       sizePt: 12.5,
       color: INK,
     }) as const;
-  statics.push(datePart(', ngày', 183), datePart('tháng', 208.5), datePart('năm', 232.5));
+  statics.push(datePart(', ngày', 183, 14.2), datePart('tháng', 208, 13.6), datePart('năm', 232.5, 11));
   const dateField = (
     key: FieldKey,
     xMm: number,
@@ -201,8 +206,8 @@ export function diplomaLayout(spec: LayoutSpec): DiplomaTemplate {
   });
   fields.push(
     dateField('issuePlaceName', 183, 'right', 55),
-    dateField('issueDay', 202.5, 'center', 10),
-    dateField('issueMonth', 226.5, 'center', 10),
+    dateField('issueDay', 202, 'center', 8.4),
+    dateField('issueMonth', 226.5, 'center', 8.4),
     dateField('issueYear', 244, 'left', 16),
   );
   fields.push({

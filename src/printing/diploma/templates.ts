@@ -1,5 +1,5 @@
 import { diplomaLayout, type Cell, type Row } from './layout';
-import type { DiplomaTemplate } from './template';
+import type { DiplomaTemplate, TextBox } from './template';
 
 const TT21 = '2020-01-15';
 const TT10 = '2026-04-15';
@@ -22,14 +22,21 @@ const CLASSIFICATION = c('classification', 'Xếp loại tốt nghiệp', 'Gradu
   optional: true,
 });
 const MODE = c('studyMode', 'Hình thức đào tạo', 'Mode of study');
-const EXAM: Row = [
-  c('examCouncil', 'Hội đồng thi', 'Examination council', { optional: true }),
-  c('examYear', 'Khóa thi năm', 'Examination year', { optional: true }),
-];
+const EXAM_COUNCIL = c('examCouncil', 'Hội đồng thi', 'Examination council', { optional: true });
+const EXAM_YEAR = c('examYear', 'Khóa thi năm', 'Examination year', { optional: true });
 
 const THCS_TITLE = { text: 'BẰNG TỐT NGHIỆP TRUNG HỌC CƠ SỞ', sizePt: 20 };
 const THPT_TITLE = { text: 'BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG', sizePt: 20 };
-const THPT_ROWS: Row[] = [[NAME], BIRTH, PLACE, [SCHOOL], [YEAR, CLASSIFICATION], [MODE], EXAM];
+// The exam council's name ("Sở Giáo dục và Đào tạo …") needs a full-width row to print at full size.
+const THPT_ROWS: Row[] = [
+  [NAME],
+  BIRTH,
+  PLACE,
+  [SCHOOL],
+  [YEAR, CLASSIFICATION],
+  [MODE, EXAM_YEAR],
+  [EXAM_COUNCIL],
+];
 
 /** Every template version; `templateFor` picks the one in force. */
 export const TEMPLATES: readonly DiplomaTemplate[] = [
@@ -130,13 +137,34 @@ function checked(t: DiplomaTemplate): DiplomaTemplate {
   }
   const boxes = [...t.fields, ...t.statics.flatMap((s) => (s.kind === 'text' ? [s] : []))];
   for (const b of boxes) {
-    const left =
-      b.align === 'left' ? b.xMm : b.align === 'center' ? b.xMm - b.maxWidthMm / 2 : b.xMm - b.maxWidthMm;
+    const left = leftOf(b);
     if (left < 0 || left + b.maxWidthMm > t.pageMm.width || b.yMm <= 0 || b.yMm >= t.pageMm.height)
       throw new Error(`${t.id}: ${'key' in b ? b.key : b.vi} runs off the page`);
   }
+  assertNoOverlap(t);
   for (const s of t.statics)
     if (s.kind === 'text' && s.en && s.en.sizePt > s.sizePt)
       throw new Error(`${t.id}: English "${s.en.text}" larger than its Vietnamese (PRINT-2)`);
   return Object.freeze(t);
+}
+
+function leftOf(b: TextBox): number {
+  return b.align === 'left' ? b.xMm : b.align === 'center' ? b.xMm - b.maxWidthMm / 2 : b.xMm - b.maxWidthMm;
+}
+
+/** Two boxes on one line (baselines under 3 mm apart) must not share any width: text would overprint. */
+function assertNoOverlap(t: DiplomaTemplate): void {
+  const spans: { name: string; y: number; left: number; right: number }[] = [];
+  const add = (name: string, b: TextBox, y = b.yMm) =>
+    spans.push({ name, y, left: leftOf(b), right: leftOf(b) + b.maxWidthMm });
+  for (const f of t.fields) add(f.key, f);
+  for (const s of t.statics) {
+    if (s.kind !== 'text') continue;
+    add(s.vi, s);
+    if (s.en) add(s.en.text, s, s.yMm + s.en.dyMm);
+  }
+  for (const [i, a] of spans.entries())
+    for (const b of spans.slice(i + 1))
+      if (Math.abs(a.y - b.y) < 3 && a.left < b.right && b.left < a.right)
+        throw new Error(`${t.id}: "${a.name}" and "${b.name}" overlap`);
 }

@@ -66,6 +66,10 @@ export class DiplomaPrintEntity {
   @Column('date')
   signedOn!: string;
 
+  /** Printed again on the same blank (the first attempt did not reach the paper). */
+  @Column('boolean')
+  reprint!: boolean;
+
   @Column('text')
   printedBy!: string;
 

@@ -68,9 +68,27 @@ export class DiplomaVersionDto {
   leafIndex!: number | null;
 }
 
+export class SerialReplacementDto {
+  @ApiProperty() serialNumber!: string;
+  @ApiProperty() previousSerialNumber!: string;
+  @ApiProperty({ enum: ['misprinted'] }) reason!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty() recordedAt!: string;
+}
+
 export class DiplomaDto {
   @ApiProperty() id!: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) serialNumber!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'The blank the diploma is printed on now (after any misprint replacement)',
+  })
+  serialNumber!: string | null;
+  @ApiProperty({
+    type: [SerialReplacementDto],
+    description: 'BLANK-9: blanks replaced after misprints, oldest first',
+  })
+  serialReplacements!: SerialReplacementDto[];
   @ApiProperty() registerEntryNumber!: string;
   @ApiProperty() registerSequence!: number;
   @ApiProperty() credentialType!: string;
@@ -109,7 +127,14 @@ export function toDiplomaResponse(v: DiplomaView): DiplomaDto {
   const e = v.entry;
   return {
     id: e.id,
-    serialNumber: e.serialNumber,
+    serialNumber: v.serialNumber,
+    serialReplacements: v.serialHistory.map((r) => ({
+      serialNumber: r.serialNumber,
+      previousSerialNumber: r.previousSerialNumber,
+      reason: r.reason,
+      note: r.note,
+      recordedAt: r.createdAt.toISOString(),
+    })),
     registerEntryNumber: e.registerEntryNumber,
     registerSequence: e.registerSequence,
     credentialType: e.credentialType,
@@ -151,7 +176,7 @@ export function toDiplomaResponse(v: DiplomaView): DiplomaDto {
         kind: 'original',
         on: e.issuedOn,
         decisionNo: v.decisionNo,
-        serialNumber: e.serialNumber,
+        serialNumber: v.serialNumber,
         registerEntryNumber: e.registerEntryNumber,
         leafIndex: v.leafIndex,
       },

@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+
+export class QrPayloadParam {
+  @ApiProperty({ description: 'The digits after "#" in the QR URL (docs/QR-FORMAT.md)' })
+  @Matches(/^[0-9]{1,1200}$/, { message: 'a QR payload is 1 to 1200 digits' })
+  payload!: string;
+}
+
+export class CheckDto {
+  @ApiProperty({ enum: ['format', 'key', 'signature', 'register', 'status'] }) type!: string;
+  @ApiProperty({ enum: ['pass', 'fail'] }) status!: string;
+  @ApiPropertyOptional({
+    description:
+      'key: unknownIssuer, unknownKey, notIssuersKey, outsideValidity, compromised, signedInFuture; signature: badSignature; register: notInRegister, fieldsDiffer, blankSpoiled, notPrintedByIssuer',
+  })
+  reason?: string;
+}
+
+export class PublicIssuerDto {
+  @ApiProperty() code!: string;
+  @ApiProperty() nameVi!: string;
+  @ApiProperty() nameEn!: string;
+}
+
+export class PublicDiplomaDto {
+  @ApiProperty() credentialType!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty() dateOfBirth!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) serialNumber!: string | null;
+  @ApiProperty() registerEntryNumber!: string;
+  @ApiProperty({ type: PublicIssuerDto }) issuer!: PublicIssuerDto;
+  @ApiProperty() issuedOn!: string;
+  @ApiProperty({ enum: ['valid', 'replaced', 'revoked', 'suspended'] }) status!: string;
+}
+
+export class VerificationDto {
+  @ApiProperty({ enum: ['match', 'noMatch'] }) result!: string;
+  @ApiProperty({ type: [CheckDto] }) checks!: CheckDto[];
+  @ApiPropertyOptional({ type: PublicDiplomaDto, description: 'Only on a match' }) diploma?: PublicDiplomaDto;
+}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { pathIds } from '../common/auth/scope';
+import { localDateTime } from '../common/calendar/working-day-calendar';
+import type { OrganisationEntity } from '../orgs/entities/organisation.entity';
+import { OrgsService } from '../orgs/orgs.service';
+import { decodeQrPayload, verifyQrPayload, type SignedQrPayload } from '../qr/qr-payload';
+import type { DiplomaView } from '../register/diplomas.service';
+import { DiplomasService } from '../register/diplomas.service';
+import { SigningService } from '../signing/signing.service';
+import { type Check, keyCheck } from './qr-checks';
+import { VerificationRepository } from './verification.repository';
+
+export interface PublicDiploma {
+  credentialType: string;
+  fullName: string;
+  dateOfBirth: string;
+  serialNumber: string | null;
+  registerEntryNumber: string;
+  issuer: { code: string; nameVi: string; nameEn: string };
+  issuedOn: string;
+  status: string;
+}
+
+export interface VerificationAnswer {
+  result: 'match' | 'noMatch';
+  checks: Check[];
+  diploma?: PublicDiploma;
+}
+
+/**
+ * `GET /api/v1/public/qr/:payload` (PRINT-10): the offline checks of docs/QR-FORMAT.md done by the
+ * server with its own keys, then the register: the QR must describe the diploma as registered, on
+ * the blank it is on now. Only a full match shows the diploma.
+ */
+@Injectable()
+export class QrVerificationService {
+  constructor(
+    private readonly orgs: OrgsService,
+    private readonly signing: SigningService,
+    private readonly diplomas: DiplomasService,
+    private readonly repo: VerificationRepository,
+  ) {}
+
+  async verify(text: string): Promise<VerificationAnswer> {
+    const p = decodeQrPayload(text); // QR_PAYLOAD_INVALID (400) when it is not a payload at all
+    const checks: Check[] = [{ type: 'format', status: 'pass' }];
+    const no = (c: Check): VerificationAnswer => ({ result: 'noMatch', checks: [...checks, c] });
+
+    const issuer = await this.orgs.findByCode(p.fields.issuerOrgCode);
+    const key = await this.signing.findKey(p.keyId);
+    if (!issuer) return no({ type: 'key', status: 'fail', reason: 'unknownIssuer' });
+    const kc = keyCheck(key, pathIds(issuer.path), issuer.id, p.fields.signedOn);
+    if (kc.status === 'fail') return no(kc);
+    if (p.fields.signedOn > localDateTime(new Date()).date)
+      return no({ type: 'key', status: 'fail', reason: 'signedInFuture' });
+    checks.push(kc);
+    if (!verifyQrPayload(p, key!.publicKey))
+      return no({ type: 'signature', status: 'fail', reason: 'badSignature' });
+    checks.push({ type: 'signature', status: 'pass' });
+
+    const view = await this.diplomas.byIssuerNumber(
+      issuer.id,
+      p.fields.credentialType,
+      p.fields.registerEntryNumber,
+    );
+    const reg = await this.registerCheck(p, view, key!.compromisedAt !== null, text);
+    if (reg.status === 'fail') return no(reg);
+    checks.push(reg);
+    // Corrections, re-issues and revocations (issue 7) will set other statuses here.
+    checks.push({ type: 'status', status: 'pass' });
+    return { result: 'match', checks, diploma: publicDiploma(view!, issuer) };
+  }
+
+  private async registerCheck(
+    p: SignedQrPayload,
+    v: DiplomaView | null,
+    keyCompromised: boolean,
+    text: string,
+  ): Promise<Check> {
+    if (!v) return { type: 'register', status: 'fail', reason: 'notInRegister' };
+    const e = v.entry;
+    const f = p.fields;
+    if (f.fullName !== e.fullName || f.dateOfBirth !== e.dateOfBirth || f.issuedOn !== e.issuedOn)
+      return { type: 'register', status: 'fail', reason: 'fieldsDiffer' };
+    if (f.serialNumber !== v.serialNumber) {
+      const spoiled = v.serialHistory.some((r) => r.previousSerialNumber === f.serialNumber);
+      return { type: 'register', status: 'fail', reason: spoiled ? 'blankSpoiled' : 'fieldsDiffer' };
+    }
+    // A stolen key can sign with an earlier date; such a QR passes only if we printed it ourselves.
+    if (keyCompromised && !(await this.repo.wasPrinted(e.id, text)))
+      return { type: 'register', status: 'fail', reason: 'notPrintedByIssuer' };
+    return { type: 'register', status: 'pass' };
+  }
+}
+
+function publicDiploma(v: DiplomaView, issuer: OrganisationEntity): PublicDiploma {
+  return {
+    credentialType: v.entry.credentialType,
+    fullName: v.entry.fullName,
+    dateOfBirth: v.entry.dateOfBirth,
+    serialNumber: v.serialNumber,
+    registerEntryNumber: v.entry.registerEntryNumber,
+    issuer: { code: issuer.code, nameVi: issuer.nameVi, nameEn: issuer.nameEn },
+    issuedOn: v.entry.issuedOn,
+    status: 'valid',
+  };
+}
