@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from '../../seeds/demo-data';
 import { listRoutes, type RouteInfo } from '../../src/common/auth/route-inventory';
 import { hasPermission, ROLES, type Permission, type Role } from '../../src/common/auth/roles';
 import { DEMO_USERS } from '../../seeds/demo-data';
@@ -345,6 +346,74 @@ const SCOPE: Record<string, Probe | { unscoped: string }> = {
     const hp = await haiPhongIssued(t);
     await expectOutOfScope(
       await t.http.get(`/api/v1/register-books/${hp.bookId}`).set(await t.auth('btr.registrar')),
+    );
+  },
+  'GET /api/v1/diplomas/:id/pdf': async (t) => {
+    const hp = await haiPhongIssued(t);
+    await expectOutOfScope(
+      await t.http.get(`/api/v1/diplomas/${hp.diplomaId}/pdf?mode=preview`).set(await t.auth('btr.printer')),
+    );
+  },
+  'POST /api/v1/diplomas/:id/misprints': async (t) => {
+    const hp = await haiPhongIssued(t);
+    await expectOutOfScope(
+      await t.http
+        .post(`/api/v1/diplomas/${hp.diplomaId}/misprints`)
+        .set(await t.auth('btr.printer'))
+        .send({}),
+    );
+  },
+  'POST /api/v1/print-jobs': async (t) => {
+    const hp = await haiPhongIssued(t);
+    await expectOutOfScope(
+      await t.http
+        .post('/api/v1/print-jobs')
+        .set(await t.auth('btr.printer'))
+        .send({ decisionId: hp.decisionId, mode: 'preview' }),
+    );
+  },
+  'GET /api/v1/print-jobs/:id/pdf': async (t) => {
+    const hp = await haiPhongIssued(t);
+    await t.http
+      .post('/api/v1/users')
+      .set(await t.auth('hpg.admin'))
+      .send({ username: 'hpg.printer', password: DEMO_PASSWORD, orgCode: 'SGD-HPG', roles: ['printer'] })
+      .expect(201);
+    const job = await t.http
+      .post('/api/v1/print-jobs')
+      .set(await t.auth('hpg.printer'))
+      .send({ decisionId: hp.decisionId, mode: 'preview' })
+      .expect(202);
+    expect((await waitJob(t, 'hpg.printer', job.body.id)).state).toBe('succeeded');
+    await expectOutOfScope(
+      await t.http.get(`/api/v1/print-jobs/${job.body.id}/pdf`).set(await t.auth('btr.printer')),
+    );
+  },
+  'GET /api/v1/print-calibrations': async (t) => {
+    await expectOutOfScope(
+      await t.http.get('/api/v1/print-calibrations?orgCode=SGD-HPG').set(await t.auth('btr.printer')),
+    );
+  },
+  'GET /api/v1/print-calibrations/:name': async (t) => {
+    await expectOutOfScope(
+      await t.http
+        .get('/api/v1/print-calibrations/may-in-1?orgCode=SGD-HPG')
+        .set(await t.auth('btr.printer')),
+    );
+  },
+  'PUT /api/v1/print-calibrations/:name': async (t) => {
+    await expectOutOfScope(
+      await t.http
+        .put('/api/v1/print-calibrations/may-in-1')
+        .set(await t.auth('btr.printer'))
+        .send({ offsetXmm: 1, offsetYmm: 1, scale: 1, orgCode: 'SGD-HPG' }),
+    );
+  },
+  'GET /api/v1/print-calibrations/:name/test-page': async (t) => {
+    await expectOutOfScope(
+      await t.http
+        .get('/api/v1/print-calibrations/may-in-1/test-page?orgCode=SGD-HPG')
+        .set(await t.auth('btr.printer')),
     );
   },
   'GET /api/v1/register-books/:id/pdf': async (t) => {

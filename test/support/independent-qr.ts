@@ -155,3 +155,15 @@ export function verifyWithRawKey(parsed: IndependentParse, raw32: Buffer): boole
     return false;
   }
 }
+
+/** Bytes → digits, the inverse of digitsToBytesIndependent: for tests that change one payload byte. */
+export function bytesToDigitsIndependent(bytes: Buffer): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 7) {
+    const chunk = bytes.subarray(i, i + 7);
+    out += BigInt(`0x${chunk.toString('hex')}`)
+      .toString()
+      .padStart(WIDTH_OF_BYTES[chunk.length], '0');
+  }
+  return out;
+}

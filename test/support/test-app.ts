@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -58,7 +60,9 @@ export async function cloneDatabase(
 }
 
 export function testConfig(dbUrl: string, env: Record<string, string> = {}): AppConfig {
-  return loadConfig({ ...TEST_ENV, DATABASE_URL: dbUrl, LOG_LEVEL: 'debug', ...env });
+  // Files a test app writes (print jobs) go to a temporary directory, never to ./data.
+  const dataDir = join(tmpdir(), `vbcc-test-data-${process.pid}`);
+  return loadConfig({ ...TEST_ENV, DATABASE_URL: dbUrl, LOG_LEVEL: 'debug', DATA_DIR: dataDir, ...env });
 }
 
 /** Boots the real app (same bootstrap() as main.ts) on its own database clone. */
