@@ -170,7 +170,7 @@ describe('diploma documents and signatures (issue 6)', () => {
 
   it('acceptance 2: the QR on the overlay decodes independently and verifies with node:crypto and the trust-list key', async () => {
     const res = { body: await okPdf(ids[0], 'mode=overlay') };
-    const url = await scanQr(res.body as Buffer);
+    const url = await scanQr(res.body);
     expect(url.startsWith(`${BASE_URL}/v#`)).toBe(true);
     const p = parseQrUrl(url);
     expect(p.fields).toMatchObject({
@@ -222,7 +222,7 @@ describe('diploma documents and signatures (issue 6)', () => {
     const res = { body: await okPdf(ids[0], 'mode=preview') };
     const dpi = 200;
     const px = (v: number) => Math.round((v * dpi) / 25.4);
-    const page = await decodePng(renderPdfPage(res.body as Buffer, { dpi }));
+    const page = await decodePng(renderPdfPage(res.body, { dpi }));
     const qr = jsQR(
       crop(page, {
         x: px(QR_BOX.xMm - 4),
@@ -414,7 +414,7 @@ describe('diploma documents and signatures (issue 6)', () => {
     expect(old.body.checks.at(-1)).toEqual({ type: 'register', status: 'fail', reason: 'blankSpoiled' });
     // the new blank is not printed yet, so an overlay goes through without reprint
     const pdf = { body: await okPdf(ids[2], 'mode=overlay') };
-    expect(pdfText(pdf.body as Buffer).rawPages[0]).toContain(res.body.serialNumber);
+    expect(pdfText(pdf.body).rawPages[0]).toContain(res.body.serialNumber);
     // the register book shows both serials
     const [{ book_id }] = await t.sql<{ book_id: string }>(
       `SELECT book_id FROM register_entries WHERE id = $1`,

@@ -4,7 +4,7 @@ import { drawCalibration } from './calibration-page';
 import { drawLines, drawStatic } from './draw';
 import { registerFaces } from './fonts';
 import type { DiplomaPrint } from './model';
-import { releaseWrittenPages } from './pdfkit-pages';
+import { releaseWrittenPages, trimLayoutCaches } from './pdfkit-pages';
 import { qrPathOps } from './qr';
 import type { DiplomaTemplate } from './template';
 import { templateFor } from './templates';
@@ -36,6 +36,9 @@ export interface DiplomaPdf {
 }
 
 const PREVIEW_INK = '#000000';
+/** How often, in pages, the font layout caches are trimmed, and to what size (see `trimLayoutCaches`). */
+const TRIM_EVERY = 500;
+const LAYOUT_CACHE_WORDS = 1000;
 const WATERMARK = '#ece7e7';
 
 /**
@@ -81,6 +84,7 @@ export function openDiplomaPdf(out: NodeJS.WritableStream, opts: DiplomaPdfOptio
     doc.flushPages();
     released = releaseWrittenPages(doc, released);
     pageCount++;
+    if (pageCount % TRIM_EVERY === 0) trimLayoutCaches(doc, LAYOUT_CACHE_WORDS);
     if (needsDrain) {
       needsDrain = false;
       // `once` rejects if `out` fails while we wait.
@@ -99,7 +103,9 @@ export function openDiplomaPdf(out: NodeJS.WritableStream, opts: DiplomaPdfOptio
       startPage(template);
       if (opts.mode === 'preview') drawPreviewBlank(doc, template, values);
       drawFields(doc, template, values, opts.mode);
-      if (template.qr && d.qr) doc.fillColor('#000000').addContent(qrPathOps(d.qr, template.qr));
+      // As bytes: pdfkit converts a string operand to bytes one character at a time (and appends '\n').
+      if (template.qr && d.qr)
+        doc.fillColor('#000000').addContent(Buffer.from(`${qrPathOps(d.qr, template.qr)}\n`, 'latin1'));
       await finishPage();
     },
     async addCalibrationPage(template) {

@@ -4,6 +4,8 @@ interface PdfRef {
 }
 interface PdfkitInternals {
   _root: { data: { Pages: { data: { Kids: PdfRef[] } } } };
+  /** Every font used so far, by name (one font may be listed under several names). */
+  _fontFamilies: Record<string, { layoutCache?: Record<string, unknown> }>;
 }
 
 /**
@@ -16,4 +18,16 @@ export function releaseWrittenPages(doc: PDFKit.PDFDocument, from: number): numb
   const kids = (doc as unknown as PdfkitInternals)._root.data.Pages.data.Kids;
   for (let i = from; i < kids.length; i++) kids[i].data = {};
   return kids.length;
+}
+
+/**
+ * pdfkit caches the glyph layout of every word it has set, per font, for the life of the document.
+ * Names and places repeat, but serial and register numbers never do, so unbounded the cache grows by
+ * ~3 KB a diploma. A cache past `maxWords` words is emptied; the words that recur are laid out again.
+ */
+export function trimLayoutCaches(doc: PDFKit.PDFDocument, maxWords: number): void {
+  for (const font of Object.values((doc as unknown as PdfkitInternals)._fontFamilies)) {
+    if (font.layoutCache && Object.keys(font.layoutCache).length > maxWords)
+      font.layoutCache = Object.create(null) as Record<string, unknown>;
+  }
 }
