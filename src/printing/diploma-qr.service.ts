@@ -3,7 +3,7 @@ import { sign } from 'node:crypto';
 import { AppError } from '../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { OrganisationEntity } from '../orgs/entities/organisation.entity';
-import { encodeQrPayload, type QrFields } from '../qr/qr-payload';
+import { encodeQrPayload, qrSigningMessage, type QrFields } from '../qr/qr-payload';
 import { qrSymbol, qrUrl, type QrSymbol } from '../qr/qr-symbol';
 import type { DiplomaView } from '../register/diplomas.service';
 import { SigningService, type UsableKey } from '../signing/signing.service';
@@ -37,9 +37,32 @@ export class DiplomaQrService {
     return key;
   }
 
+  /** Why this diploma's QR cannot be encoded (a name over the format's limit, say), or null. */
+  problem(view: DiplomaView, key: UsableKey, signedOn: string): string | null {
+    try {
+      qrSigningMessage(this.fields(view, signedOn), key.row.keyId);
+      return null;
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'QR_PAYLOAD_INVALID') return e.message;
+      throw e;
+    }
+  }
+
   sign(view: DiplomaView, key: UsableKey, signedOn: string): SignedQr {
+    const fields = this.fields(view, signedOn);
+    const payload = encodeQrPayload(fields, key.row.keyId, (m) => sign(null, m, key.privateKey));
+    return {
+      payload,
+      url: qrUrl(this.config.publicBaseUrl, payload),
+      keyId: key.row.keyId,
+      signedOn,
+      symbol: qrSymbol(this.config.publicBaseUrl, payload),
+    };
+  }
+
+  private fields(view: DiplomaView, signedOn: string): QrFields {
     const e = view.entry;
-    const fields: QrFields = {
+    return {
       credentialType: e.credentialType,
       serialNumber: view.serialNumber,
       registerEntryNumber: e.registerEntryNumber,
@@ -48,14 +71,6 @@ export class DiplomaQrService {
       issuerOrgCode: view.issuer.code,
       issuedOn: e.issuedOn,
       signedOn,
-    };
-    const payload = encodeQrPayload(fields, key.row.keyId, (m) => sign(null, m, key.privateKey));
-    return {
-      payload,
-      url: qrUrl(this.config.publicBaseUrl, payload),
-      keyId: key.row.keyId,
-      signedOn,
-      symbol: qrSymbol(this.config.publicBaseUrl, payload),
     };
   }
 }

@@ -5,7 +5,7 @@ import type { DiplomaView } from '../register/diplomas.service';
 
 export interface PrintProblem {
   field: string;
-  code: 'NOT_FOUND' | 'HANDED_OVER' | 'ALREADY_PRINTED' | 'NO_BLANK';
+  code: 'NOT_FOUND' | 'HANDED_OVER' | 'ALREADY_PRINTED' | 'NO_BLANK' | 'QR_UNENCODABLE';
   message: string;
 }
 

@@ -196,6 +196,26 @@ export class PrintingService {
         );
       }
     }
+    const signedOn = today();
+    views.forEach((v, i) => {
+      const why = this.qr.problem(v, keys.get(v.issuer.id)!, signedOn);
+      if (why)
+        problems.push({
+          field: fieldOf(i),
+          code: 'QR_UNENCODABLE',
+          message: `${v.entry.registerEntryNumber}: ${why}`,
+        });
+    });
+    if (problems.length) {
+      throw new AppError(
+        'PRINT_NOT_POSSIBLE',
+        `${problems.length} diploma(s) cannot carry a QR (docs/QR-FORMAT.md limits)`,
+        {
+          errors: problems.slice(0, 100),
+          count: problems.length,
+        },
+      );
+    }
     const decisions = await this.repo.decisionsByIds([...new Set(views.map((v) => v.entry.decisionId))]);
     return { views, decisions, keys, calibration, office };
   }

@@ -29,7 +29,7 @@ const binary = (res: import('supertest').Response, cb: (err: Error | null, body:
 
 const LONG_NAME = 'Công Tôn Nữ Thị Hoàng Phương Thảo';
 const BASE_URL = 'https://vanbang.sgddt.bentre.gov.vn/vbcc'; // 40 characters
-const QR_BOX = { xMm: 22, yMm: 160, sizeMm: 24 }; // THPT templates (layout.ts)
+const QR_BOX = { xMm: 19, yMm: 158, sizeMm: 28 }; // THPT templates (layout.ts)
 
 interface TrustKey {
   keyId: string;
@@ -510,6 +510,39 @@ describe('diploma documents and signatures (issue 6)', () => {
       [serials],
     );
     expect(used).toBe('0');
+  });
+
+  it('a name too long for the QR format is refused before anything is printed (PRINT_NOT_POSSIBLE, QR_UNENCODABLE)', async () => {
+    const name = `Nguyễn ${Array(16).fill('Ưỡng').join(' ')}`; // 86 characters, 136 UTF-8 bytes > 127
+    const dec = await createDecision(t, 'btr.registrar', {
+      decisionNo: '79/QĐ-SGDĐT',
+      decidedOn: '2025-07-20',
+      credentialType: 'THPT',
+      schoolCode: 'THPT-BTR-NDCHIEU',
+      graduationYear: 2025,
+    });
+    await t.http
+      .post(`/api/v1/graduation-decisions/${dec}/graduates`)
+      .set(await t.auth('btr.registrar'))
+      .send({ graduates: [{ ...graduateRows(1, 33)[0], fullName: name }] })
+      .expect(200);
+    const issue = await t.http
+      .post(`/api/v1/graduation-decisions/${dec}/issue`)
+      .set(await t.auth('btr.signer'))
+      .send({ issuedOn: '2025-08-10' })
+      .expect(202);
+    await waitJob(t, 'btr.signer', issue.body.id);
+    const job = await t.http
+      .post('/api/v1/print-jobs')
+      .set(await printer())
+      .send({ decisionId: dec, mode: 'overlay' });
+    expect(job.status).toBe(409);
+    expect(job.body.details.errors[0]).toMatchObject({ field: 'diplomaIds[0]', code: 'QR_UNENCODABLE' });
+    const [{ n }] = await t.sql<{ n: string }>(
+      `SELECT count(*) AS n FROM diploma_prints p JOIN register_entries e ON e.id = p.entry_id WHERE e.decision_id = $1`,
+      [dec],
+    );
+    expect(n).toBe('0');
   });
 
   it('a key compromise: QRs dated before it still verify, after it they fail; a backdated forgery fails online', async () => {

@@ -239,6 +239,6 @@ export function diplomaLayout(spec: LayoutSpec): DiplomaTemplate {
     signerTitle: spec.signerTitle,
     fields,
     statics,
-    qr: { xMm: 22, yMm: 160, sizeMm: 24, quietModules: 4 },
+    qr: { xMm: 19, yMm: 158, sizeMm: 28, quietModules: 4 },
   };
 }
