@@ -67,6 +67,10 @@ export function openDiplomaPdf(out: NodeJS.WritableStream, opts: DiplomaPdfOptio
     if (!out.write(chunk)) needsDrain = true;
   });
   doc.on('end', () => out.end());
+  // Start the flow now (hand over what pdfkit has written so far; later writes go straight to 'data'):
+  // otherwise it starts on a process tick, which a caller whose awaits never reach real I/O (records
+  // already in memory) never yields to, and the whole PDF is buffered inside pdfkit.
+  while (doc.read() !== null);
 
   const check = () => {
     if (failure) throw failure;
