@@ -13,6 +13,9 @@ export class Printing1795625823577 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE INDEX "ix_diploma_print_job" ON "diploma_prints"  ("job_id") `);
     await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_diploma_print_first" ON "diploma_prints" ("entry_id", "serial_number") WHERE NOT "reprint"`,
+    );
+    await queryRunner.query(
       `CREATE INDEX "ix_diploma_print_entry" ON "diploma_prints"  ("entry_id", "created_at") `,
     );
     await queryRunner.query(
@@ -48,6 +51,7 @@ export class Printing1795625823577 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "print_calibrations"`);
     await queryRunner.query(`DROP INDEX "public"."ix_diploma_print_entry"`);
     await queryRunner.query(`DROP INDEX "public"."ix_diploma_print_job"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_diploma_print_first"`);
     await queryRunner.query(`DROP TABLE "diploma_prints"`);
   }
 }

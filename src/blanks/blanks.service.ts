@@ -10,7 +10,14 @@ import { FactLogService } from '../facts/fact-log.service';
 import type { OrganisationEntity } from '../orgs/entities/organisation.entity';
 import { OrgsService } from '../orgs/orgs.service';
 import { RulebookService } from '../rulebook/rulebook.service';
-import { allowedFrom, type BlankEvent, type SpoilReason, targetState, USABLE_STATES } from './blank-states';
+import {
+  allowedFrom,
+  type BlankEvent,
+  type BlankState,
+  type SpoilReason,
+  targetState,
+  USABLE_STATES,
+} from './blank-states';
 import { BLANK_MOVEMENT, BLANK_RECEIPT, BLANK_RECORD } from './blanks.facts';
 import { BlanksRepository, type SeriesSelection } from './blanks.repository';
 import type { BlankMovementEntity, MovementKind } from './entities/blank-movement.entity';
@@ -49,6 +56,8 @@ interface MoveSpec {
   documentRef?: string | null;
   recordId?: string | null;
   occurredOn: string;
+  /** Narrower than the event's own start states (BLANK-4), e.g. a misprint spoils only a printed blank. */
+  onlyFrom?: readonly BlankState[];
 }
 
 const today = () => localDateTime(new Date()).date;
@@ -383,6 +392,8 @@ export class BlanksService {
         newHolder: office,
         reason: note ? `${reason}: ${note}` : reason,
         occurredOn: today(),
+        // BLANK-9: after signing (`issued`) a swap is a re-issue, not a misprint.
+        onlyFrom: ['printed'],
       },
       undefined,
       false,
@@ -482,7 +493,7 @@ export class BlanksService {
     expected: number,
     found: number,
   ): Promise<void> {
-    const allowed = allowedFrom(spec.event);
+    const allowed = spec.onlyFrom ?? allowedFrom(spec.event);
     const offenders = await this.repo.offenders(em, sel, spec.holder.id, allowed, LIST_LIMIT);
     const missing = found < expected ? await this.repo.missingNumbers(em, sel, LIST_LIMIT) : [];
     if (!offenders.length && !missing.length) return;

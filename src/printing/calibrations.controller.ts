@@ -1,14 +1,9 @@
 import { Body, Controller, Get, Param, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { PassThrough } from 'node:stream';
 import type { Actor } from '../common/auth/actor';
 import { RequirePermission } from '../common/auth/access.decorators';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
-import { localDateTime } from '../common/calendar/working-day-calendar';
-import { AppError } from '../common/errors/app-error';
-import { CalibrationsService, toCalibration } from './calibrations.service';
-import { openDiplomaPdf } from './diploma/diploma-pdf';
-import { templateFor } from './diploma/templates';
+import { CalibrationsService } from './calibrations.service';
 import {
   CalibrationDto,
   CalibrationListDto,
@@ -66,29 +61,15 @@ export class CalibrationsController {
     @Param() p: CalibrationNameParam,
     @Query() q: TestPageQueryDto,
   ): Promise<StreamableFile> {
-    const row = await this.calibrations.get(actor, p.name, q.orgCode);
-    const type = q.credentialType ?? 'THPT';
-    let template;
-    try {
-      template = templateFor(type, localDateTime(new Date()).date);
-    } catch {
-      throw new AppError('PRINT_NOT_POSSIBLE', `No ${type} template in force today`, {
-        errors: [{ field: 'credentialType', code: 'NO_TEMPLATE', message: `no template for ${type}` }],
-      });
-    }
-    const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on('data', (c: Buffer) => chunks.push(c));
-    const pdf = openDiplomaPdf(out, {
-      mode: 'preview',
-      calibration: toCalibration(row),
-      title: 'Căn chỉnh máy in',
-    });
-    await pdf.addCalibrationPage(template);
-    await pdf.end();
-    return new StreamableFile(Buffer.concat(chunks), {
+    const { pdf, templateId } = await this.calibrations.testPage(
+      actor,
+      p.name,
+      q.credentialType ?? 'THPT',
+      q.orgCode,
+    );
+    return new StreamableFile(pdf, {
       type: 'application/pdf',
-      disposition: `inline; filename="can-chinh-${p.name}-${template.id}.pdf"`,
+      disposition: `inline; filename="can-chinh-${p.name}-${templateId}.pdf"`,
     });
   }
 }

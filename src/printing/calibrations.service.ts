@@ -1,4 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { PassThrough } from 'node:stream';
+import { localDateTime } from '../common/calendar/working-day-calendar';
+import { openDiplomaPdf } from './diploma/diploma-pdf';
+import { templateOrRefuse } from './template-choice';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { assertInScope } from '../common/auth/scope';
@@ -66,8 +70,9 @@ export class CalibrationsService {
     return this.tx.run(async (em) => {
       const before = await this.repo.findByName(org.id, name, em);
       const now = new Date();
+      const id = before?.id ?? uuidv7();
       await this.repo.upsert(em, {
-        id: before?.id ?? uuidv7(),
+        id,
         orgId: org.id,
         name,
         description: input.description ?? null,
@@ -80,7 +85,7 @@ export class CalibrationsService {
       await this.audit.record(em, {
         action: before ? 'printCalibration.update' : 'printCalibration.create',
         targetType: 'printCalibration',
-        targetId: before?.id ?? null,
+        targetId: id,
         scopePath: org.path,
         details: {
           name,
@@ -90,6 +95,28 @@ export class CalibrationsService {
       });
       return (await this.repo.findByName(org.id, name, em))!;
     });
+  }
+
+  /** PRINT-6: the calibration page of a profile, for the template of `credentialType` in force today. */
+  async testPage(
+    actor: Actor,
+    name: string,
+    credentialType: string,
+    orgCode?: string,
+  ): Promise<{ pdf: Buffer; templateId: string }> {
+    const row = await this.get(actor, name, orgCode);
+    const template = templateOrRefuse(credentialType, localDateTime(new Date()).date);
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const pdf = openDiplomaPdf(out, {
+      mode: 'preview',
+      calibration: toCalibration(row),
+      title: 'Căn chỉnh máy in',
+    });
+    await pdf.addCalibrationPage(template);
+    await pdf.end();
+    return { pdf: Buffer.concat(chunks), templateId: template.id };
   }
 
   /** The profile a print uses: the named one of the printing office, or none. */

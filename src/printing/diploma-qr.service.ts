@@ -60,6 +60,21 @@ export class DiplomaQrService {
     };
   }
 
+  /**
+   * For a preview on plain paper: the same payload with an all-zero signature. It looks and scans like
+   * the real QR (same size), and never verifies, so a test print cannot pass for a signed diploma.
+   */
+  specimen(view: DiplomaView, key: UsableKey, signedOn: string): SignedQr {
+    const payload = encodeQrPayload(this.fields(view, signedOn), key.row.keyId, () => Buffer.alloc(64));
+    return {
+      payload,
+      url: qrUrl(this.config.publicBaseUrl, payload),
+      keyId: key.row.keyId,
+      signedOn,
+      symbol: qrSymbol(this.config.publicBaseUrl, payload),
+    };
+  }
+
   private fields(view: DiplomaView, signedOn: string): QrFields {
     const e = view.entry;
     return {

@@ -51,7 +51,9 @@ export class PrintingController {
     @Param() p: UuidParam,
     @Body() b: MisprintDto,
   ): Promise<DiplomaDto> {
-    return toDiplomaResponse(await this.diplomas.replaceMisprintedBlank(actor, p.id, b.note ?? null));
+    return toDiplomaResponse(
+      await this.diplomas.replaceMisprintedBlank(actor, p.id, b.serialNumber, b.note ?? null),
+    );
   }
 
   @Post('print-jobs')

@@ -24,6 +24,30 @@ export class PrintingRepository {
     return new Set(rows.map((r) => `${r.entry_id}|${r.serial_number ?? ''}`));
   }
 
+  /**
+   * Locks the entries (FOR SHARE: prints may record side by side, a misprint or handover, which lock
+   * FOR UPDATE, waits) and reads what a print depends on: the current blank and whether it was handed over.
+   */
+  async lockForPrinting(
+    em: EntityManager,
+    entryIds: string[],
+  ): Promise<Map<string, { serialNumber: string | null; handedOver: boolean }>> {
+    const rows = await em.query<{ id: string; serial_number: string | null; handed_over: boolean }[]>(
+      `WITH locked AS (SELECT id, serial_number FROM register_entries WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE)
+       SELECT l.id,
+              COALESCE((SELECT r.serial_number FROM register_entry_serials r WHERE r.entry_id = l.id
+                        ORDER BY r.created_at DESC, r.id DESC LIMIT 1), l.serial_number) AS serial_number,
+              EXISTS (SELECT 1 FROM handovers h WHERE h.entry_id = l.id) AS handed_over
+         FROM locked l`,
+      [entryIds],
+    );
+    return new Map(rows.map((r) => [r.id, { serialNumber: r.serial_number, handedOver: r.handed_over }]));
+  }
+
+  async decisionExists(id: string): Promise<boolean> {
+    return (await this.dataSource.getRepository(GraduationDecisionEntity).countBy({ id })) > 0;
+  }
+
   printsOf(entryId: string): Promise<DiplomaPrintEntity[]> {
     return this.dataSource
       .getRepository(DiplomaPrintEntity)

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { type EntityManager, QueryFailedError } from 'typeorm';
 import {
   createReadStream,
   createWriteStream,
@@ -10,7 +11,6 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { assertInScope } from '../common/auth/scope';
 import { localDateTime } from '../common/calendar/working-day-calendar';
@@ -28,7 +28,7 @@ import { RulebookService } from '../rulebook/rulebook.service';
 import type { UsableKey } from '../signing/signing.service';
 import { CalibrationsService, type NamedCalibration } from './calibrations.service';
 import { openDiplomaPdf, type PrintMode } from './diploma/diploma-pdf';
-import { templateFor } from './diploma/templates';
+import { templateOrRefuse } from './template-choice';
 import { DiplomaPrintError } from './diploma/values';
 import { DiplomaQrService, type SignedQr } from './diploma-qr.service';
 import type { DiplomaPrintEntity } from './entities/diploma-print.entity';
@@ -87,23 +87,7 @@ export class PrintingService {
     actor: Actor,
     input: PrintRequest & { diplomaIds?: string[]; decisionId?: string },
   ): Promise<JobEntity> {
-    const ids = input.decisionId
-      ? await this.repo.entryIdsOfDecision(input.decisionId)
-      : [...new Set(input.diplomaIds)];
-    if (!ids.length) {
-      throw new AppError('VALIDATION_FAILED', 'Nothing to print', {
-        errors: [
-          { field: input.decisionId ? 'decisionId' : 'diplomaIds', code: 'EMPTY', message: 'no diplomas' },
-        ],
-      });
-    }
-    if (ids.length > MAX_PRINT_JOB_DIPLOMAS) {
-      throw new AppError('VALIDATION_FAILED', `At most ${MAX_PRINT_JOB_DIPLOMAS} diplomas per print job`, {
-        errors: [
-          { field: 'diplomaIds', code: 'TOO_MANY', message: `${ids.length} > ${MAX_PRINT_JOB_DIPLOMAS}` },
-        ],
-      });
-    }
+    const ids = await this.idsOf(input);
     const batch = await this.prepare(actor, ids, input, (i) => `diplomaIds[${i}]`);
     const job = await this.jobs.create({
       kind: 'print',
@@ -115,6 +99,25 @@ export class PrintingService {
     this.sweepOldFiles();
     this.jobs.start(job, (progress) => this.runJob(actor, job, batch, input, progress));
     return job;
+  }
+
+  private async idsOf(input: { diplomaIds?: string[]; decisionId?: string }): Promise<string[]> {
+    const field = input.decisionId ? 'decisionId' : 'diplomaIds';
+    const invalid = (code: string, message: string) =>
+      new AppError('VALIDATION_FAILED', message, { errors: [{ field, code, message }] });
+    if (input.decisionId && input.diplomaIds)
+      throw invalid('EXCLUSIVE', 'Give decisionId or diplomaIds, not both');
+    if (input.decisionId && !(await this.repo.decisionExists(input.decisionId)))
+      throw new AppError('DECISION_NOT_FOUND', 'No such graduation decision', {
+        errors: [{ field, code: 'NOT_FOUND', message: input.decisionId }],
+      });
+    const ids = input.decisionId
+      ? await this.repo.entryIdsOfDecision(input.decisionId)
+      : [...new Set(input.diplomaIds)];
+    if (!ids.length) throw invalid('EMPTY', 'Nothing to print: the decision has no issued diplomas');
+    if (ids.length > MAX_PRINT_JOB_DIPLOMAS)
+      throw invalid('TOO_MANY', `At most ${MAX_PRINT_JOB_DIPLOMAS} diplomas per print job (${ids.length})`);
+    return ids;
   }
 
   /** The finished PDF of a print job of the actor's subtree. */
@@ -163,7 +166,7 @@ export class PrintingService {
     }
     for (const v of views) {
       // Printing acts for the issuing office (it holds the blanks) or an office above it.
-      assertInScope(actor, v.issuer.path, `The issuer of ${v.entry.registerEntryNumber}`);
+      assertInScope(actor, v.issuer.path, 'A diploma of this request');
     }
     if (req.mode === 'overlay') {
       const printed = await this.repo.printedPairs(ids);
@@ -186,16 +189,8 @@ export class PrintingService {
     const calibration = await this.calibrations.resolve(office, req.calibration);
     const keys = new Map<string, UsableKey>();
     for (const v of views) if (!keys.has(v.issuer.id)) keys.set(v.issuer.id, await this.qr.keyFor(v.issuer));
-    for (const v of views) {
-      try {
-        templateFor(v.entry.credentialType, v.entry.issuedOn);
-      } catch {
-        throw new AppError(
-          'PRINT_NOT_POSSIBLE',
-          `No ${v.entry.credentialType} template in force on ${v.entry.issuedOn}`,
-        );
-      }
-    }
+    for (const v of views) templateOrRefuse(v.entry.credentialType, v.entry.issuedOn);
+
     const signedOn = today();
     views.forEach((v, i) => {
       const why = this.qr.problem(v, keys.get(v.issuer.id)!, signedOn);
@@ -232,7 +227,9 @@ export class PrintingService {
     const signed: SignedQr[] = [];
     const classification = new Map<string, boolean>();
     for (const v of batch.views) {
-      const qr = this.qr.sign(v, batch.keys.get(v.issuer.id)!, signedOn);
+      const key = batch.keys.get(v.issuer.id)!;
+      // Only what goes onto a blank is signed: a preview's QR has the same form and size, no valid signature.
+      const qr = mode === 'overlay' ? this.qr.sign(v, key, signedOn) : this.qr.specimen(v, key, signedOn);
       signed.push(qr);
       const k = `${v.entry.credentialType}|${v.entry.graduationYear}|${v.issuer.id}`;
       if (!classification.has(k)) classification.set(k, await this.showClassification(v));
@@ -305,7 +302,11 @@ export class PrintingService {
     };
   }
 
-  /** The overlay prints as facts, all in one transaction (ARCHITECTURE §3). */
+  /**
+   * The overlay prints as facts, all in one transaction (ARCHITECTURE §3). The entries are locked
+   * against a misprint replacement or a handover (both lock the entry) and checked again: a page
+   * printed while its blank was replaced or the diploma handed over is not recorded, the job fails.
+   */
   private async recordPrints(
     actor: Actor,
     batch: Batch,
@@ -313,24 +314,65 @@ export class PrintingService {
     jobId: string | null,
     reprint: boolean,
   ): Promise<void> {
-    await this.tx.run(async (em) => {
-      await this.lockPrinting(em);
-      const ids = batch.views.map((v) => v.entry.id);
-      if (!reprint) {
-        // Checked again under the lock: another print of the same blanks may have finished meanwhile.
-        const printed = await this.repo.printedPairs(ids, em);
-        const twice = batch.views.filter((v) => printed.has(`${v.entry.id}|${v.serialNumber}`));
-        if (twice.length) {
+    await this.tx
+      .run((em) => this.recordPrintsIn(em, actor, batch, signed, jobId, reprint))
+      .catch((e: unknown) => {
+        // Two jobs recording the same blank at once: the unique index decides, the loser is told why.
+        if (
+          e instanceof QueryFailedError &&
+          (e.driverError as { constraint?: string }).constraint === 'uq_diploma_print_first'
+        )
           throw new AppError(
             'DIPLOMA_ALREADY_PRINTED',
-            `${twice.length} blank(s) were printed by another job meanwhile`,
-            {
-              errors: twice
-                .slice(0, 100)
-                .map((v) => ({ field: 'diplomaIds', code: 'ALREADY_PRINTED', message: v.entry.id })),
-            },
+            'A blank of this batch was printed by another job meanwhile',
+            undefined,
+            undefined,
+            { cause: e },
           );
-        }
+        throw e;
+      });
+  }
+
+  private async recordPrintsIn(
+    em: EntityManager,
+    actor: Actor,
+    batch: Batch,
+    signed: SignedQr[],
+    jobId: string | null,
+    reprint: boolean,
+  ): Promise<void> {
+    {
+      const ids = batch.views.map((v) => v.entry.id);
+      const now = await this.repo.lockForPrinting(em, ids);
+      const changed = batch.views.filter((v) => {
+        const n = now.get(v.entry.id);
+        return !n || n.handedOver || n.serialNumber !== v.serialNumber;
+      });
+      if (changed.length) {
+        throw new AppError(
+          'PRINT_NOT_POSSIBLE',
+          `${changed.length} diploma(s) changed while they were printed`,
+          {
+            errors: changed.slice(0, 100).map((v) => ({
+              field: 'diplomaIds',
+              code: 'CHANGED',
+              message: `${v.entry.id}: handed over or moved to another blank during printing`,
+            })),
+          },
+        );
+      }
+      const printed = await this.repo.printedPairs(ids, em);
+      const twice = batch.views.filter((v) => printed.has(`${v.entry.id}|${v.serialNumber}`));
+      if (twice.length && !reprint) {
+        throw new AppError(
+          'DIPLOMA_ALREADY_PRINTED',
+          `${twice.length} blank(s) were printed by another job meanwhile`,
+          {
+            errors: twice
+              .slice(0, 100)
+              .map((v) => ({ field: 'diplomaIds', code: 'ALREADY_PRINTED', message: v.entry.id })),
+          },
+        );
       }
       const c = batch.calibration;
       const rows: DiplomaPrintEntity[] = batch.views.map((v, i) => ({
@@ -339,7 +381,7 @@ export class PrintingService {
         serialNumber: v.serialNumber,
         jobId,
         mode: 'overlay',
-        templateVersion: templateFor(v.entry.credentialType, v.entry.issuedOn).id,
+        templateVersion: templateOrRefuse(v.entry.credentialType, v.entry.issuedOn).id,
         calibrationName: c.name,
         offsetXMm: String(c.offsetXmm),
         offsetYMm: String(c.offsetYmm),
@@ -347,7 +389,8 @@ export class PrintingService {
         qrPayload: signed[i].payload,
         keyId: signed[i].keyId,
         signedOn: signed[i].signedOn,
-        reprint,
+        // A first print stays a first print in a job that allowed reprints (uq_diploma_print_first).
+        reprint: printed.has(`${v.entry.id}|${v.serialNumber}`),
         printedBy: actor.name,
         printedByOrgId: actor.orgId,
         createdAt: new Date(),
@@ -361,15 +404,14 @@ export class PrintingService {
           targetType: jobId ? 'printJob' : 'diploma',
           targetId: jobId ?? rows[0].entryId,
           scopePath: batch.office.path,
-          details: { count: rows.length, calibration: c.name, reprint },
+          details: {
+            count: rows.length,
+            calibration: c.name,
+            reprints: rows.filter((r) => r.reprint).length,
+          },
         },
       });
-    });
-  }
-
-  /** Print recordings are short; one at a time keeps "printed once" exact under parallel jobs. */
-  private async lockPrinting(em: EntityManager): Promise<void> {
-    await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('vbcc:diploma-print', 0))`);
+    }
   }
 
   private jobPath(jobId: string): string {

@@ -103,15 +103,21 @@ export class DiplomasService {
     };
   }
 
-  /** For public verification: the diploma an issuer registered under this number, with no actor check. */
+  /** For public verification: the diploma an issuer registered under this number on this date, no actor check. */
   async byIssuerNumber(
     issuerOrgId: string,
     credentialType: string,
     registerEntryNumber: string,
+    issuedOn: string,
   ): Promise<DiplomaView | null> {
-    const { rows } = await this.repo.findEntries({ registerEntryNumber }, null, 50);
-    const entry = rows.find((e) => e.issuerOrgId === issuerOrgId && e.credentialType === credentialType);
-    return entry ? (await this.views([entry]))[0] : null;
+    const rows = await this.repo.findByIssuerNumber(
+      issuerOrgId,
+      credentialType,
+      registerEntryNumber,
+      issuedOn,
+    );
+    // Two entries with one number are legacy anomalies (NUM-8): a QR cannot tell them apart.
+    return rows.length === 1 ? (await this.views(rows))[0] : null;
   }
 
   /** Diplomas of a school and graduation year not yet handed over (bằng tồn, HAND-4). */
@@ -198,7 +204,12 @@ export class DiplomasService {
    * next usable blank, in one act. The entry keeps its register number; the replacement is a fact, so
    * the register shows both serials. Only before handover: a handed-over diploma is the holder's.
    */
-  async replaceMisprintedBlank(actor: Actor, id: string, note: string | null): Promise<DiplomaView> {
+  async replaceMisprintedBlank(
+    actor: Actor,
+    id: string,
+    misprinted: string,
+    note: string | null,
+  ): Promise<DiplomaView> {
     const view = await this.read(actor, id);
     if (actor.orgId !== view.issuer.id) {
       throw new AppError(
@@ -218,6 +229,16 @@ export class DiplomasService {
       const current = history.at(-1)?.serialNumber ?? entry!.serialNumber;
       if (!current) {
         throw new AppError('PRINT_NOT_POSSIBLE', 'This credential is not printed on a blank (NUM-10)');
+      }
+      // Names the sheet in hand, so a repeated request cannot spoil the replacement blank too.
+      if (misprinted !== current) {
+        throw new AppError('SERIAL_NOT_CURRENT', `The diploma is on blank ${current}, not ${misprinted}`, {
+          errors: [{ field: 'serialNumber', code: 'NOT_CURRENT', message: `current blank: ${current}` }],
+        });
+      }
+      const book = await this.repo.lockBookById(em, entry!.bookId);
+      if (book?.closedAt) {
+        throw new AppError('REGISTER_BOOK_CLOSED', 'The register book of this diploma is closed (REG-7)');
       }
       await this.blanks.spoilWithin(em, view.issuer, current, 'misprinted', note);
       const [next] = await this.blanks.takeForIssuance(

@@ -304,10 +304,11 @@ export class RegisterRepository {
     limit: number,
   ): Promise<{ rows: RegisterEntryEntity[]; total: number }> {
     const qb = this.dataSource.getRepository(RegisterEntryEntity).createQueryBuilder('e');
-    // A misprinted entry is found by its current serial and by the spoiled ones (BLANK-9 history).
+    // A misprinted entry is found by its current serial and by the spoiled ones (BLANK-9 history);
+    // a UNION of two index lookups, where an OR across the tables would scan every entry.
     if (f.serialNumber)
       qb.andWhere(
-        '(e.serial_number = :s OR EXISTS (SELECT 1 FROM register_entry_serials rs WHERE rs.entry_id = e.id AND rs.serial_number = :s))',
+        'e.id IN (SELECT id FROM register_entries WHERE serial_number = :s UNION ALL SELECT entry_id FROM register_entry_serials WHERE serial_number = :s)',
         { s: f.serialNumber },
       );
     if (f.registerEntryNumber) qb.andWhere('e.register_entry_number = :n', { n: f.registerEntryNumber });
@@ -371,6 +372,18 @@ export class RegisterRepository {
       .getMany();
     for (const r of rows) out.set(r.entryId, [...(out.get(r.entryId) ?? []), r]);
     return out;
+  }
+
+  /** Entries of an issuer with this number, type and issue date (NUM-2: unique per year; NUM-8: legacy may repeat). */
+  findByIssuerNumber(
+    issuerOrgId: string,
+    credentialType: string,
+    registerEntryNumber: string,
+    issuedOn: string,
+  ): Promise<RegisterEntryEntity[]> {
+    return this.dataSource
+      .getRepository(RegisterEntryEntity)
+      .find({ where: { issuerOrgId, credentialType, registerEntryNumber, issuedOn }, take: 10 });
   }
 
   /** Locks an entry for an act that changes what is printed on it (a misprint replacement). */

@@ -1,3 +1,4 @@
+import { localDateTime } from '../common/calendar/working-day-calendar';
 import type { SigningKeyEntity } from '../signing/entities/signing-key.entity';
 
 /** One line of a verification answer (API.md "Public"): what was checked and how it came out. */
@@ -7,9 +8,8 @@ export interface Check {
   reason?: string;
 }
 
-const VN_OFFSET_MS = 7 * 3_600_000;
 /** The Vietnam calendar day of an instant, as the trust list states key windows. */
-export const vnDay = (d: Date): string => new Date(d.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+const vnDay = (d: Date): string => localDateTime(d).date;
 
 /**
  * ARCHITECTURE §5: may this key sign for this issuer on `signedOn`? Its own key or an ancestor's key

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { pathIds } from '../common/auth/scope';
 import { localDateTime } from '../common/calendar/working-day-calendar';
 import type { OrganisationEntity } from '../orgs/entities/organisation.entity';
+import { JsonLogger } from '../common/logging/json-logger';
 import { OrgsService } from '../orgs/orgs.service';
 import { decodeQrPayload, verifyQrPayload, type SignedQrPayload } from '../qr/qr-payload';
 import type { DiplomaView } from '../register/diplomas.service';
@@ -39,6 +40,7 @@ export class QrVerificationService {
     private readonly signing: SigningService,
     private readonly diplomas: DiplomasService,
     private readonly repo: VerificationRepository,
+    private readonly logger: JsonLogger,
   ) {}
 
   async verify(text: string): Promise<VerificationAnswer> {
@@ -62,34 +64,49 @@ export class QrVerificationService {
       issuer.id,
       p.fields.credentialType,
       p.fields.registerEntryNumber,
+      p.fields.issuedOn,
     );
-    const reg = await this.registerCheck(p, view, key!.compromisedAt !== null, text);
-    if (reg.status === 'fail') return no(reg);
-    checks.push(reg);
+    const why = await this.registerMismatch(p, view, key!.compromisedAt !== null, text);
+    if (why) {
+      // PUB-6: a spoiled, lost or void blank answers like any other mismatch; what it was is kept for
+      // agencies (the forgery-signal register comes with the portal, issue 8; until then the log).
+      this.logger.event('warn', 'verification.qrMismatch', {
+        reason: why,
+        issuerOrgCode: issuer.code,
+        serialNumber: p.fields.serialNumber,
+        keyId: p.keyId,
+      });
+      return no({ type: 'register', status: 'fail', reason: 'notInRegister' });
+    }
+    checks.push({ type: 'register', status: 'pass' });
     // Corrections, re-issues and revocations (issue 7) will set other statuses here.
     checks.push({ type: 'status', status: 'pass' });
     return { result: 'match', checks, diploma: publicDiploma(view!, issuer) };
   }
 
-  private async registerCheck(
+  /** Why the QR does not describe the diploma as registered now, or null when it does. */
+  private async registerMismatch(
     p: SignedQrPayload,
     v: DiplomaView | null,
     keyCompromised: boolean,
     text: string,
-  ): Promise<Check> {
-    if (!v) return { type: 'register', status: 'fail', reason: 'notInRegister' };
+  ): Promise<string | null> {
+    if (!v) return 'notInRegister';
     const e = v.entry;
     const f = p.fields;
-    if (f.fullName !== e.fullName || f.dateOfBirth !== e.dateOfBirth || f.issuedOn !== e.issuedOn)
-      return { type: 'register', status: 'fail', reason: 'fieldsDiffer' };
+    if (f.fullName !== e.fullName || f.dateOfBirth !== e.dateOfBirth) return 'fieldsDiffer';
     if (f.serialNumber !== v.serialNumber) {
-      const spoiled = v.serialHistory.some((r) => r.previousSerialNumber === f.serialNumber);
-      return { type: 'register', status: 'fail', reason: spoiled ? 'blankSpoiled' : 'fieldsDiffer' };
+      return v.serialHistory.some((r) => r.previousSerialNumber === f.serialNumber)
+        ? 'blankSpoiled'
+        : 'fieldsDiffer';
     }
+    // BLANK-10: a blank since recorded lost, spoiled or destroyed never verifies.
+    const state = f.serialNumber ? await this.repo.blankState(f.serialNumber) : null;
+    if (state && ['lost', 'spoiled', 'destroyed'].includes(state))
+      return `blank${state[0].toUpperCase()}${state.slice(1)}`;
     // A stolen key can sign with an earlier date; such a QR passes only if we printed it ourselves.
-    if (keyCompromised && !(await this.repo.wasPrinted(e.id, text)))
-      return { type: 'register', status: 'fail', reason: 'notPrintedByIssuer' };
-    return { type: 'register', status: 'pass' };
+    if (keyCompromised && !(await this.repo.wasPrinted(e.id, text))) return 'notPrintedByIssuer';
+    return null;
   }
 }
 

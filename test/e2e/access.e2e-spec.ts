@@ -360,7 +360,7 @@ const SCOPE: Record<string, Probe | { unscoped: string }> = {
       await t.http
         .post(`/api/v1/diplomas/${hp.diplomaId}/misprints`)
         .set(await t.auth('btr.printer'))
-        .send({}),
+        .send({ serialNumber: 'HR0000001' }),
     );
   },
   'POST /api/v1/print-jobs': async (t) => {

@@ -229,6 +229,7 @@ async function buildChain(t: TestApp) {
     handoverId: await one(`SELECT id FROM handovers WHERE entry_id = $1`, [entries[0].id]),
     closureId: await one(`SELECT id FROM register_book_closures WHERE book_id = $1`, [bookId]),
     thcsBookId: thcsBook,
+    thcsEntryId: await one(`SELECT id FROM register_entries WHERE book_id = $1`, [thcsBook]),
     transferId: transfer.body.id as string,
   };
 }
@@ -261,15 +262,18 @@ const FIXTURES: Record<string, Fixture> = {
   'register.custodyTransfer': { create: async (t) => (await registerChain(t)).transferId },
   'register.entrySerial': {
     async create(t) {
-      const { secondEntryId } = await registerChain(t);
+      // The THCS diploma of the chain: its book is open (the THPT book is closed, REG-7).
+      const { thcsEntryId } = await registerChain(t);
+      const auth = await t.auth('xa.phutuc');
+      const now = await t.http.get(`/api/v1/diplomas/${thcsEntryId}`).set(auth).expect(200);
       await t.http
-        .post(`/api/v1/diplomas/${secondEntryId}/misprints`)
-        .set(await t.auth('btr.printer'))
-        .send({ note: 'Kẹt giấy' })
+        .post(`/api/v1/diplomas/${thcsEntryId}/misprints`)
+        .set(auth)
+        .send({ serialNumber: now.body.serialNumber, note: 'Kẹt giấy' })
         .expect(201);
       const [row] = await t.sql<{ id: string }>(
         `SELECT id FROM register_entry_serials WHERE entry_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
-        [secondEntryId],
+        [thcsEntryId],
       );
       return row.id;
     },
@@ -288,6 +292,7 @@ const FIXTURES: Record<string, Fixture> = {
       );
       return row.id;
     },
+    forge: (s) => ({ serial_number: `FORGED${s}` }),
   },
   'org.registration': {
     async create(t) {

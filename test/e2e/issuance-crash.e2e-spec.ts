@@ -51,6 +51,13 @@ describe('crash in the middle of an issuance', () => {
       method,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
+    }).catch((e: unknown) => {
+      // A server gone between requests: show what it said before it went.
+      const last = servers.at(-1);
+      throw new Error(
+        `${method} ${path} failed (server exit ${last?.proc.exitCode ?? 'running'}):\n${last?.output() ?? ''}`,
+        { cause: e },
+      );
     });
     return { status: res.status, body: (await res.json()) as Json };
   };

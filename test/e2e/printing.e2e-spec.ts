@@ -16,6 +16,7 @@ import { pdfText } from '../support/pdf';
 import { crop, decodePng, renderPdfPage } from '../support/pdf-render';
 import { createDecision, graduateRows, receiveBlanks, waitJob } from '../support/register-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { DEMO_PASSWORD } from '../../seeds/demo-data';
 
 // Issue 6, end to end: diplomas of the register printed through the API, their QR read back from the
 // rendered page by an independent decoder and verified with node:crypto against the published trust list.
@@ -64,6 +65,26 @@ describe('diploma documents and signatures (issue 6)', () => {
   };
 
   const printer = () => t.auth('btr.printer');
+  /** A printer of another province (the demo has none: made once through the API). */
+  let hpgPrinterMade = false;
+  const otherPrinter = async () => {
+    if (!hpgPrinterMade) {
+      await t.http
+        .post('/api/v1/users')
+        .set(await t.auth('hpg.admin'))
+        .send({ username: 'hpg.printer', password: DEMO_PASSWORD, orgCode: 'SGD-HPG', roles: ['printer'] })
+        .expect(201);
+      hpgPrinterMade = true;
+    }
+    return t.auth('hpg.printer');
+  };
+  const expectOutOfScope = (res: { status: number; body: unknown }) => {
+    const body = Buffer.isBuffer(res.body) ? JSON.parse(res.body.toString()) : res.body;
+    expect({ status: res.status, code: (body as { code: string }).code }).toEqual({
+      status: 403,
+      code: 'OUT_OF_SCOPE',
+    });
+  };
   const pdfOf = async (id: string, query: string, user = 'btr.printer') =>
     t.http
       .get(`/api/v1/diplomas/${id}/pdf?${query}`)
@@ -236,6 +257,12 @@ describe('diploma documents and signatures (issue 6)', () => {
     expect(BASE_URL).toHaveLength(40);
     expect(qr).not.toBeNull();
     expect(qr!.version).toBeLessThanOrEqual(10);
+    // a plain-paper preview carries a specimen QR of the same size that never verifies
+    const digits = qr!.data.slice(qr!.data.indexOf('#') + 1);
+    expect(offlineVerdict(parseQrDigits(digits), await trustKeys())).toBe('badSignature');
+    const online = await t.http.get(`/api/v1/public/qr/${digits}`).expect(200);
+    expect(online.body.result).toBe('noMatch');
+    expect(online.body.checks.at(-1)).toEqual({ type: 'signature', status: 'fail', reason: 'badSignature' });
   });
 
   it('acceptance 7: an overlay print is a fact in the log; printing the same blank twice needs reprint=true', async () => {
@@ -308,10 +335,9 @@ describe('diploma documents and signatures (issue 6)', () => {
     const audit = await t.sql(`SELECT 1 FROM audit_events WHERE action = 'printCalibration.create'`);
     expect(audit).toHaveLength(1);
     // another province's office cannot see or set this office's profiles
-    const other = await t.http
-      .get('/api/v1/print-calibrations?orgCode=SGD-BTR')
-      .set(await t.auth('hpg.admin'));
-    expect(other.status).toBe(403);
+    expectOutOfScope(
+      await t.http.get('/api/v1/print-calibrations?orgCode=SGD-BTR').set(await otherPrinter()),
+    );
   });
 
   it('a print job for a decision streams one PDF with progress, records every print at once, and is downloadable', async () => {
@@ -370,14 +396,12 @@ describe('diploma documents and signatures (issue 6)', () => {
       .send({ diplomaIds: [ids[1], '00000000-0000-4000-8000-000000000000'], mode: 'preview' });
     expect(unknown.status).toBe(404);
     expect(unknown.body.details.errors[0].field).toBe('diplomaIds[1]');
-    expect((await t.http.get(done.result.url as string).set(await t.auth('hpg.admin'))).status).toBe(403);
+    expectOutOfScope(await t.http.get(done.result.url as string).set(await otherPrinter()));
   });
 
   it('a misprint spoils the blank, puts the next blank on the same entry, and the old QR stops verifying', async () => {
     const auth = await printer();
     const before = (await t.http.get(`/api/v1/diplomas/${ids[2]}`).set(auth).expect(200)).body;
-    const oldPdf = (await t.http.get(`/api/v1/print-jobs`).set(auth)).status; // (no listing route: 404)
-    expect(oldPdf).toBe(404);
     const [oldPrint] = await t.sql<{ qr_payload: string }>(
       `SELECT qr_payload FROM diploma_prints WHERE entry_id = $1`,
       [ids[2]],
@@ -385,8 +409,17 @@ describe('diploma documents and signatures (issue 6)', () => {
     const res = await t.http
       .post(`/api/v1/diplomas/${ids[2]}/misprints`)
       .set(auth)
-      .send({ note: 'Kẹt giấy' })
+      .send({ serialNumber: before.serialNumber, note: 'Kẹt giấy' })
       .expect(201);
+    // the same request again (a double click) names a blank the diploma is no longer on: nothing spoiled
+    const again = await t.http
+      .post(`/api/v1/diplomas/${ids[2]}/misprints`)
+      .set(auth)
+      .send({ serialNumber: before.serialNumber, note: 'Kẹt giấy' });
+    expect({ status: again.status, code: again.body.code }).toEqual({
+      status: 409,
+      code: 'SERIAL_NOT_CURRENT',
+    });
     expect(res.body.serialNumber).not.toBe(before.serialNumber);
     expect(res.body.registerEntryNumber).toBe(before.registerEntryNumber);
     expect(res.body.serialReplacements).toEqual([
@@ -411,7 +444,11 @@ describe('diploma documents and signatures (issue 6)', () => {
     expect(byOld.body.items.map((d: { id: string }) => d.id)).toEqual([ids[2]]);
     const old = await t.http.get(`/api/v1/public/qr/${oldPrint.qr_payload}`).expect(200);
     expect(old.body.result).toBe('noMatch');
-    expect(old.body.checks.at(-1)).toEqual({ type: 'register', status: 'fail', reason: 'blankSpoiled' });
+    // PUB-6: publicly like any other mismatch; the reason is kept for agencies
+    expect(old.body.checks.at(-1)).toEqual({ type: 'register', status: 'fail', reason: 'notInRegister' });
+    expect(t.logs.some((l) => l.includes('verification.qrMismatch') && l.includes('blankSpoiled'))).toBe(
+      true,
+    );
     // the new blank is not printed yet, so an overlay goes through without reprint
     const pdf = { body: await okPdf(ids[2], 'mode=overlay') };
     expect(pdfText(pdf.body).rawPages[0]).toContain(res.body.serialNumber);
@@ -447,13 +484,77 @@ describe('diploma documents and signatures (issue 6)', () => {
     const mis = await t.http
       .post(`/api/v1/diplomas/${ids[3]}/misprints`)
       .set(await printer())
-      .send({});
+      .send({
+        serialNumber: (await t.http.get(`/api/v1/diplomas/${ids[3]}`).set(await printer())).body.serialNumber,
+      });
     expect({ status: mis.status, code: mis.body.code }).toEqual({ status: 409, code: 'DIPLOMA_HANDED_OVER' });
     const over = await pdfOf(ids[3], 'mode=overlay&reprint=true');
     expect(over.status).toBe(409);
     expect(JSON.parse((over.body as Buffer).toString()).details.errors[0].code).toBe('HANDED_OVER');
-    const out = await pdfOf(ids[4], 'mode=preview', 'hpg.admin');
-    expect(out.status).toBe(403);
+    await otherPrinter();
+    expectOutOfScope(await pdfOf(ids[4], 'mode=preview', 'hpg.printer'));
+    expectOutOfScope(
+      await t.http
+        .post(`/api/v1/diplomas/${ids[4]}/misprints`)
+        .set(await otherPrinter())
+        .send({ serialNumber: 'IN0000005' }),
+    );
+  });
+
+  it('BLANK-10: a diploma whose blank was later reported lost no longer verifies', async () => {
+    const [print] = await t.sql<{ qr_payload: string; serial_number: string }>(
+      `SELECT qr_payload, serial_number FROM diploma_prints WHERE entry_id = $1`,
+      [ids[5]],
+    );
+    expect((await t.http.get(`/api/v1/public/qr/${print.qr_payload}`).expect(200)).body.result).toBe('match');
+    await t.http
+      .post('/api/v1/blanks/losses')
+      .set(await t.auth('btr.registrar'))
+      .send({ serials: [print.serial_number], policeReportRef: 'CV 12/CAT-PC02', reportedOn: '2025-10-01' })
+      .expect(201);
+    const res = await t.http.get(`/api/v1/public/qr/${print.qr_payload}`).expect(200);
+    expect(res.body).toEqual({
+      result: 'noMatch',
+      checks: expect.arrayContaining([{ type: 'register', status: 'fail', reason: 'notInRegister' }]),
+    });
+    expect(t.logs.some((l) => l.includes('verification.qrMismatch') && l.includes('blankLost'))).toBe(true);
+  });
+
+  it('register numbers restart each year (NUM-2): the QR finds the entry of its own issue date', async () => {
+    const dec = await createDecision(t, 'btr.registrar', {
+      decisionNo: '15/QĐ-SGDĐT',
+      decidedOn: '2024-07-20',
+      credentialType: 'THPT',
+      schoolCode: 'THPT-BTR-CHUYENBT',
+      graduationYear: 2024,
+    });
+    await t.http
+      .post(`/api/v1/graduation-decisions/${dec}/graduates`)
+      .set(await t.auth('btr.registrar'))
+      .send({ graduates: graduateRows(1, 44) })
+      .expect(200);
+    const issue = await t.http
+      .post(`/api/v1/graduation-decisions/${dec}/issue`)
+      .set(await t.auth('btr.signer'))
+      .send({ issuedOn: '2024-08-10' })
+      .expect(202);
+    expect((await waitJob(t, 'btr.signer', issue.body.id)).state).toBe('succeeded');
+    const [entry] = await t.sql<{ id: string; register_entry_number: string }>(
+      `SELECT id, register_entry_number FROM register_entries WHERE decision_id = $1`,
+      [dec],
+    );
+    const [first2025] = await t.sql<{ register_entry_number: string }>(
+      `SELECT register_entry_number FROM register_entries WHERE id = $1`,
+      [ids[0]],
+    );
+    expect(entry.register_entry_number).toBe(first2025.register_entry_number); // "1" in both years
+    await okPdf(entry.id, 'mode=overlay');
+    const [print] = await t.sql<{ qr_payload: string }>(
+      `SELECT qr_payload FROM diploma_prints WHERE entry_id = $1`,
+      [entry.id],
+    );
+    const res = await t.http.get(`/api/v1/public/qr/${print.qr_payload}`).expect(200);
+    expect(res.body).toMatchObject({ result: 'match', diploma: { issuedOn: '2024-08-10' } });
   });
 
   it('under parallel requests a blank is printed once and misprints never share a replacement blank', async () => {
@@ -488,7 +589,16 @@ describe('diploma documents and signatures (issue 6)', () => {
         j.status === 202 ? (await waitJob(t, 'btr.printer', j.body.id)).state : j.body.code,
       ),
     );
+    // the loser fails as "already printed", whether refused up front or when it came to record
+    const failures = await Promise.all(
+      jobs.map(async (j) =>
+        j.status === 202 ? (await waitJob(t, 'btr.printer', j.body.id)).error?.code : j.body.code,
+      ),
+    );
     expect(states.filter((s) => s === 'succeeded')).toHaveLength(1);
+    expect(failures.filter(Boolean)).toEqual([
+      expect.stringMatching(/^(DIPLOMA_ALREADY_PRINTED|PRINT_NOT_POSSIBLE)$/),
+    ]);
     const [{ n, pairs }] = await t.sql<{ n: string; pairs: string }>(
       `SELECT count(*) AS n, count(DISTINCT (p.entry_id, p.serial_number)) AS pairs
          FROM diploma_prints p JOIN register_entries e ON e.id = p.entry_id WHERE e.decision_id = $1`,
@@ -499,8 +609,18 @@ describe('diploma documents and signatures (issue 6)', () => {
     const entryIds = (
       await t.sql<{ id: string }>(`SELECT id FROM register_entries WHERE decision_id = $1`, [dec])
     ).map((r) => r.id);
+    const current = await t.sql<{ id: string; serial_number: string }>(
+      `SELECT id, serial_number FROM register_entries WHERE id = ANY($1::uuid[])`,
+      [entryIds],
+    );
+    const serialOf = new Map(current.map((r) => [r.id, r.serial_number]));
     const res = await Promise.all(
-      entryIds.map((id) => t.http.post(`/api/v1/diplomas/${id}/misprints`).set(auth).send({})),
+      entryIds.map((id) =>
+        t.http
+          .post(`/api/v1/diplomas/${id}/misprints`)
+          .set(auth)
+          .send({ serialNumber: serialOf.get(id) }),
+      ),
     );
     expect(res.map((r) => r.status)).toEqual(entryIds.map(() => 201));
     const serials = res.map((r) => r.body.serialNumber as string);
@@ -510,6 +630,21 @@ describe('diploma documents and signatures (issue 6)', () => {
       [serials],
     );
     expect(used).toBe('0');
+    // two misprints of the same sheet at once: one replacement, the other is told the sheet moved
+    const twice = await Promise.all(
+      [1, 2].map(() =>
+        t.http
+          .post(`/api/v1/diplomas/${entryIds[0]}/misprints`)
+          .set(auth)
+          .send({ serialNumber: res[0].body.serialNumber }),
+      ),
+    );
+    expect(twice.map((r) => r.status).sort()).toEqual([201, 409]);
+    const [{ k }] = await t.sql<{ k: string }>(
+      `SELECT count(*) AS k FROM register_entry_serials WHERE entry_id = $1`,
+      [entryIds[0]],
+    );
+    expect(k).toBe('2');
   });
 
   it('a name too long for the QR format is refused before anything is printed (PRINT_NOT_POSSIBLE, QR_UNENCODABLE)', async () => {
@@ -605,10 +740,9 @@ describe('diploma documents and signatures (issue 6)', () => {
     const backdated = forge('2025-08-11');
     expect(offlineVerdict(parseQrUrl(`${BASE_URL}/v#${backdated}`), keys)).toBe('valid');
     const caught = await t.http.get(`/api/v1/public/qr/${backdated}`).expect(200);
-    expect(caught.body.checks.at(-1)).toEqual({
-      type: 'register',
-      status: 'fail',
-      reason: 'notPrintedByIssuer',
-    });
+    expect(caught.body.checks.at(-1)).toEqual({ type: 'register', status: 'fail', reason: 'notInRegister' });
+    expect(
+      t.logs.some((l) => l.includes('verification.qrMismatch') && l.includes('notPrintedByIssuer')),
+    ).toBe(true);
   });
 });

@@ -11,6 +11,8 @@ const CONSTRAINT_CODES: Record<string, ErrorCode> = {
   uq_organisation_code: 'ORG_CODE_TAKEN',
   uq_user_username: 'USERNAME_TAKEN',
   uq_custody_assignment: 'CONFLICT',
+  uq_register_entry_serial: 'BLANK_SERIAL_CONFLICT',
+  uq_diploma_print_first: 'DIPLOMA_ALREADY_PRINTED',
 };
 
 /** Statuses Nest or Express raise by themselves, and the codes we answer with instead. */

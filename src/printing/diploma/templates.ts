@@ -113,6 +113,10 @@ export const TEMPLATES: readonly DiplomaTemplate[] = [
   }),
 ].map(checked);
 
+export class NoTemplateError extends Error {
+  override name = 'NoTemplateError';
+}
+
 /** The version of `credentialType`'s template in force on `issuedOn` (PRINT-9: originals use the one in force at issue). */
 export function templateFor(credentialType: string, issuedOn: string): DiplomaTemplate {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(issuedOn)) throw new RangeError(`issuedOn must be yyyy-MM-dd: ${issuedOn}`);
@@ -124,7 +128,7 @@ export function templateFor(credentialType: string, issuedOn: string): DiplomaTe
       (!found || t.validFrom > found.validFrom)
     )
       found = t;
-  if (!found) throw new RangeError(`no ${credentialType} diploma template in force on ${issuedOn}`);
+  if (!found) throw new NoTemplateError(`No ${credentialType} diploma template is in force on ${issuedOn}`);
   return found;
 }
 

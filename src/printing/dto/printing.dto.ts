@@ -65,6 +65,12 @@ export class PrintJobDto {
 }
 
 export class MisprintDto {
+  @ApiProperty({
+    example: 'IN0000003',
+    description: 'The blank that was spoiled: the one the diploma is on now',
+  })
+  @Matches(/^[A-Za-z0-9./-]{1,40}$/)
+  serialNumber!: string;
   @ApiPropertyOptional({ example: 'Kẹt giấy, lệch dòng họ tên' })
   @IsOptional()
   @IsString()

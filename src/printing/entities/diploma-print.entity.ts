@@ -17,6 +17,8 @@ import { RegisterEntryEntity } from '../../register/entities/register-entry.enti
 @Entity('diploma_prints')
 @Index('ix_diploma_print_entry', ['entryId', 'createdAt'])
 @Index('ix_diploma_print_job', ['jobId'])
+// A blank is printed once; further prints of it are flagged reprints (the database decides under races).
+@Index('uq_diploma_print_first', ['entryId', 'serialNumber'], { unique: true, where: 'NOT "reprint"' })
 @Check('ck_diploma_print_mode', `"mode" IN ('overlay')`)
 export class DiplomaPrintEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_diploma_print' })
