@@ -12,7 +12,7 @@ export class CheckDto {
   @ApiProperty({ enum: ['pass', 'fail'] }) status!: string;
   @ApiPropertyOptional({
     description:
-      'key: unknownIssuer, unknownKey, notIssuersKey, outsideValidity, compromised, signedInFuture; signature: badSignature; register: notInRegister, fieldsDiffer, blankSpoiled, notPrintedByIssuer',
+      'format: (a payload that does not parse is 400 QR_PAYLOAD_INVALID); key: unknownIssuer, unknownKey, notIssuersKey, outsideValidity, compromised, signedInFuture; signature: badSignature; register: notInRegister (any mismatch with the register, PUB-6)',
   })
   reason?: string;
 }
