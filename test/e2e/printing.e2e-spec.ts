@@ -14,7 +14,7 @@ import { encodeQrPayload } from '../../src/qr/qr-payload';
 import { SigningService } from '../../src/signing/signing.service';
 import { pdfText } from '../support/pdf';
 import { crop, decodePng, renderPdfPage } from '../support/pdf-render';
-import { createDecision, graduateRows, receiveBlanks, waitJob } from '../support/register-fixtures';
+import { graduateRows, issuedBtrDecision, receiveBlanks, waitJob } from '../support/register-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { DEMO_PASSWORD } from '../../seeds/demo-data';
 
@@ -118,31 +118,18 @@ describe('diploma documents and signatures (issue 6)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'vbcc-print-'));
     t = await startTestApp({ env: { DATA_DIR: dataDir, PUBLIC_BASE_URL: BASE_URL } });
     await receiveBlanks(t, 'btr.registrar', 'THPT', 'IN', 1, 40);
-    decisionId = await createDecision(t, 'btr.registrar', {
-      decisionNo: '77/QĐ-SGDĐT',
-      decidedOn: '2025-07-20',
-      credentialType: 'THPT',
-      schoolCode: 'THPT-BTR-CHUYENBT',
-      graduationYear: 2025,
-      examCouncil: 'Hội đồng thi Sở Giáo dục và Đào tạo Bến Tre',
-    });
-    await t.http
-      .post(`/api/v1/graduation-decisions/${decisionId}/graduates`)
-      .set(await t.auth('btr.registrar'))
-      .send({ graduates: rows })
-      .expect(200);
-    const job = await t.http
-      .post(`/api/v1/graduation-decisions/${decisionId}/issue`)
-      .set(await t.auth('btr.signer'))
-      .send({ issuedOn: '2025-08-10' })
-      .expect(202);
-    expect((await waitJob(t, 'btr.signer', job.body.id)).state).toBe('succeeded');
-    ids = (
-      await t.sql<{ id: string }>(
-        `SELECT id FROM register_entries WHERE decision_id = $1 ORDER BY register_sequence`,
-        [decisionId],
-      )
-    ).map((r) => r.id);
+    ({ decisionId, ids } = await issuedBtrDecision(
+      t,
+      {
+        decisionNo: '77/QĐ-SGDĐT',
+        decidedOn: '2025-07-20',
+        schoolCode: 'THPT-BTR-CHUYENBT',
+        graduationYear: 2025,
+        examCouncil: 'Hội đồng thi Sở Giáo dục và Đào tạo Bến Tre',
+      },
+      rows,
+      '2025-08-10',
+    ));
   });
   afterAll(async () => {
     await t.close();
@@ -521,24 +508,17 @@ describe('diploma documents and signatures (issue 6)', () => {
   });
 
   it('register numbers restart each year (NUM-2): the QR finds the entry of its own issue date', async () => {
-    const dec = await createDecision(t, 'btr.registrar', {
-      decisionNo: '15/QĐ-SGDĐT',
-      decidedOn: '2024-07-20',
-      credentialType: 'THPT',
-      schoolCode: 'THPT-BTR-CHUYENBT',
-      graduationYear: 2024,
-    });
-    await t.http
-      .post(`/api/v1/graduation-decisions/${dec}/graduates`)
-      .set(await t.auth('btr.registrar'))
-      .send({ graduates: graduateRows(1, 44) })
-      .expect(200);
-    const issue = await t.http
-      .post(`/api/v1/graduation-decisions/${dec}/issue`)
-      .set(await t.auth('btr.signer'))
-      .send({ issuedOn: '2024-08-10' })
-      .expect(202);
-    expect((await waitJob(t, 'btr.signer', issue.body.id)).state).toBe('succeeded');
+    const { decisionId: dec } = await issuedBtrDecision(
+      t,
+      {
+        decisionNo: '15/QĐ-SGDĐT',
+        decidedOn: '2024-07-20',
+        schoolCode: 'THPT-BTR-CHUYENBT',
+        graduationYear: 2024,
+      },
+      graduateRows(1, 44),
+      '2024-08-10',
+    );
     const [entry] = await t.sql<{ id: string; register_entry_number: string }>(
       `SELECT id, register_entry_number FROM register_entries WHERE decision_id = $1`,
       [dec],
@@ -559,24 +539,17 @@ describe('diploma documents and signatures (issue 6)', () => {
 
   it('under parallel requests a blank is printed once and misprints never share a replacement blank', async () => {
     const more = graduateRows(8, 21);
-    const dec = await createDecision(t, 'btr.registrar', {
-      decisionNo: '78/QĐ-SGDĐT',
-      decidedOn: '2025-07-20',
-      credentialType: 'THPT',
-      schoolCode: 'THPT-BTR-NDCHIEU',
-      graduationYear: 2025,
-    });
-    await t.http
-      .post(`/api/v1/graduation-decisions/${dec}/graduates`)
-      .set(await t.auth('btr.registrar'))
-      .send({ graduates: more })
-      .expect(200);
-    const issue = await t.http
-      .post(`/api/v1/graduation-decisions/${dec}/issue`)
-      .set(await t.auth('btr.signer'))
-      .send({ issuedOn: '2025-08-10' })
-      .expect(202);
-    await waitJob(t, 'btr.signer', issue.body.id);
+    const { decisionId: dec } = await issuedBtrDecision(
+      t,
+      {
+        decisionNo: '78/QĐ-SGDĐT',
+        decidedOn: '2025-07-20',
+        schoolCode: 'THPT-BTR-NDCHIEU',
+        graduationYear: 2025,
+      },
+      more,
+      '2025-08-10',
+    );
     const auth = await printer();
     // two print jobs for the same decision at once: the prints of one are recorded, the other job fails whole
     const jobs = await Promise.all(
@@ -649,24 +622,17 @@ describe('diploma documents and signatures (issue 6)', () => {
 
   it('a name too long for the QR format is refused before anything is printed (PRINT_NOT_POSSIBLE, QR_UNENCODABLE)', async () => {
     const name = `Nguyễn ${Array(16).fill('Ưỡng').join(' ')}`; // 86 characters, 136 UTF-8 bytes > 127
-    const dec = await createDecision(t, 'btr.registrar', {
-      decisionNo: '79/QĐ-SGDĐT',
-      decidedOn: '2025-07-20',
-      credentialType: 'THPT',
-      schoolCode: 'THPT-BTR-NDCHIEU',
-      graduationYear: 2025,
-    });
-    await t.http
-      .post(`/api/v1/graduation-decisions/${dec}/graduates`)
-      .set(await t.auth('btr.registrar'))
-      .send({ graduates: [{ ...graduateRows(1, 33)[0], fullName: name }] })
-      .expect(200);
-    const issue = await t.http
-      .post(`/api/v1/graduation-decisions/${dec}/issue`)
-      .set(await t.auth('btr.signer'))
-      .send({ issuedOn: '2025-08-10' })
-      .expect(202);
-    await waitJob(t, 'btr.signer', issue.body.id);
+    const { decisionId: dec } = await issuedBtrDecision(
+      t,
+      {
+        decisionNo: '79/QĐ-SGDĐT',
+        decidedOn: '2025-07-20',
+        schoolCode: 'THPT-BTR-NDCHIEU',
+        graduationYear: 2025,
+      },
+      [{ ...graduateRows(1, 33)[0], fullName: name }],
+      '2025-08-10',
+    );
     const job = await t.http
       .post('/api/v1/print-jobs')
       .set(await printer())

@@ -121,3 +121,39 @@ export async function waitJob(t: TestApp, username: string, jobId: string, timeo
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * A Bến Tre THPT decision of the department, its graduates imported and issued on `issuedOn`: the
+ * decision id and its diplomas' ids in register order.
+ */
+export async function issuedBtrDecision(
+  t: TestApp,
+  decision: {
+    decisionNo: string;
+    decidedOn: string;
+    schoolCode: string;
+    graduationYear: number;
+    examCouncil?: string;
+  },
+  graduates: Record<string, unknown>[],
+  issuedOn: string,
+): Promise<{ decisionId: string; ids: string[] }> {
+  const decisionId = await createDecision(t, 'btr.registrar', { credentialType: 'THPT', ...decision });
+  const imported = await t.http
+    .post(`/api/v1/graduation-decisions/${decisionId}/graduates`)
+    .set(await t.auth('btr.registrar'))
+    .send({ graduates });
+  if (imported.status !== 200) throw new Error(`import failed: ${JSON.stringify(imported.body)}`);
+  const job = await t.http
+    .post(`/api/v1/graduation-decisions/${decisionId}/issue`)
+    .set(await t.auth('btr.signer'))
+    .send({ issuedOn });
+  if (job.status !== 202) throw new Error(`issue failed: ${JSON.stringify(job.body)}`);
+  const done = await waitJob(t, 'btr.signer', job.body.id as string);
+  if (done.state !== 'succeeded') throw new Error(`issuance failed: ${JSON.stringify(done.error)}`);
+  const ids = await t.sql<{ id: string }>(
+    `SELECT id FROM register_entries WHERE decision_id = $1 ORDER BY register_sequence`,
+    [decisionId],
+  );
+  return { decisionId, ids: ids.map((r) => r.id) };
+}
