@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { Revocations1795990167885 } from './1795990167885-Revocations';
 import { Printing1795625823577 } from './1795625823577-Printing';
 import { IssuerKeys1795625526268 } from './1795625526268-IssuerKeys';
 import { JobInstance1795622153952 } from './1795622153952-JobInstance';
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   JobInstance1795622153952,
   IssuerKeys1795625526268,
   Printing1795625823577,
+  Revocations1795990167885,
 ];

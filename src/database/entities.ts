@@ -9,6 +9,7 @@ import { IssuanceEntity } from '../register/entities/issuance.entity';
 import { RegisterBookClosureEntity } from '../register/entities/register-book-closure.entity';
 import { RegisterBookEntity } from '../register/entities/register-book.entity';
 import { RegisterEntrySerialEntity } from '../register/entities/register-entry-serial.entity';
+import { RevocationEntity } from '../register/entities/revocation.entity';
 import { RegisterCustodyTransferEntity } from '../register/entities/register-custody-transfer.entity';
 import { RegisterEntryEntity } from '../register/entities/register-entry.entity';
 import { BlankMovementEntity } from '../blanks/entities/blank-movement.entity';
@@ -65,6 +66,7 @@ export const ENTITIES = [
   RegisterBookClosureEntity,
   RegisterCustodyTransferEntity,
   RegisterEntrySerialEntity,
+  RevocationEntity,
   DiplomaPrintEntity,
   PrintCalibrationEntity,
 ];

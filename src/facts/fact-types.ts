@@ -11,6 +11,7 @@ import {
   REGISTER_CUSTODY_TRANSFER,
   REGISTER_ENTRY,
   REGISTER_ENTRY_SERIAL,
+  REVOCATION,
 } from '../register/register.facts';
 import { DIPLOMA_PRINT } from '../printing/printing.facts';
 import { RULEBOOK_SETTING } from '../rulebook/rulebook.facts';
@@ -37,6 +38,7 @@ export const FACT_TYPES: readonly FactTypeDefinition[] = [
   REGISTER_CUSTODY_TRANSFER,
   REGISTER_ENTRY_SERIAL,
   DIPLOMA_PRINT,
+  REVOCATION,
 ];
 
 export function factType(type: string): FactTypeDefinition {

@@ -5,7 +5,7 @@ import type { DiplomaView } from '../register/diplomas.service';
 
 export interface PrintProblem {
   field: string;
-  code: 'NOT_FOUND' | 'HANDED_OVER' | 'ALREADY_PRINTED' | 'NO_BLANK' | 'QR_UNENCODABLE';
+  code: 'NOT_FOUND' | 'REVOKED' | 'HANDED_OVER' | 'ALREADY_PRINTED' | 'NO_BLANK' | 'QR_UNENCODABLE';
   message: string;
 }
 
@@ -20,6 +20,12 @@ export function overlayProblem(
   reprint: boolean,
   field: string,
 ): PrintProblem | null {
+  if (v.status !== 'valid')
+    return {
+      field,
+      code: 'REVOKED',
+      message: `${v.entry.registerEntryNumber}: ${v.status}, no longer printed`,
+    };
   if (v.handover)
     return {
       field,

@@ -15,7 +15,8 @@ import { TransparencyService } from '../transparency/transparency.service';
 import type { HandoverEntity } from './entities/handover.entity';
 import type { RegisterEntryEntity } from './entities/register-entry.entity';
 import type { RegisterEntrySerialEntity } from './entities/register-entry-serial.entity';
-import { HANDOVER, REGISTER_ENTRY, REGISTER_ENTRY_SERIAL } from './register.facts';
+import type { RevocationEntity } from './entities/revocation.entity';
+import { HANDOVER, REGISTER_ENTRY, REGISTER_ENTRY_SERIAL, REVOCATION } from './register.facts';
 import { RegisterRepository } from './register.repository';
 
 export interface DiplomaView {
@@ -29,6 +30,10 @@ export interface DiplomaView {
   /** The blank the diploma is on now: the entry's, or the last misprint replacement's (BLANK-9). */
   serialNumber: string | null;
   serialHistory: RegisterEntrySerialEntity[];
+  /** REVOKE-6: `revoked` once a revocation decision is recorded. */
+  status: 'valid' | 'revoked';
+  revocation: RevocationEntity | null;
+  revocationLeafIndex: number | null;
   leafIndex: number | null;
   handoverLeafIndex: number | null;
 }
@@ -171,6 +176,9 @@ export class DiplomasService {
       if (await this.repo.findHandover(id, em)) {
         throw new AppError('HANDOVER_ALREADY_RECORDED', 'This diploma was already handed over');
       }
+      if ((await this.repo.revocationsOf([id], em)).has(id)) {
+        throw new AppError('DIPLOMA_REVOKED', 'A revoked diploma is not handed over (REVOKE-6)');
+      }
       const handover: HandoverEntity = {
         id: uuidv7(),
         entryId: id,
@@ -224,6 +232,9 @@ export class DiplomasService {
           'DIPLOMA_HANDED_OVER',
           'This diploma was handed over; a misprint can no longer be replaced',
         );
+      }
+      if ((await this.repo.revocationsOf([id], em)).has(id)) {
+        throw new AppError('DIPLOMA_REVOKED', 'This diploma was revoked (REVOKE-6)');
       }
       const history = (await this.repo.serialHistoriesOf([id], em)).get(id) ?? [];
       const current = history.at(-1)?.serialNumber ?? entry!.serialNumber;
@@ -287,6 +298,11 @@ export class DiplomasService {
     if (!entries.length) return [];
     const handovers = await this.repo.handoversOf(entries.map((e) => e.id));
     const serials = await this.repo.serialHistoriesOf(entries.map((e) => e.id));
+    const revocations = await this.repo.revocationsOf(entries.map((e) => e.id));
+    const revocationLeaves = await this.transparency.leafIndexesOf(
+      REVOCATION.type,
+      [...revocations.values()].map((r) => r.id),
+    );
     const leaves = await this.transparency.leafIndexesOf(
       REGISTER_ENTRY.type,
       entries.map((e) => e.id),
@@ -318,7 +334,11 @@ export class DiplomasService {
       }
       const handover = handovers.get(e.id) ?? null;
       const serialHistory = serials.get(e.id) ?? [];
+      const revocation = revocations.get(e.id) ?? null;
       out.push({
+        status: revocation ? 'revoked' : 'valid',
+        revocation,
+        revocationLeafIndex: revocation ? (revocationLeaves.get(revocation.id) ?? null) : null,
         serialNumber: serialHistory.at(-1)?.serialNumber ?? e.serialNumber,
         serialHistory,
         entry: e,

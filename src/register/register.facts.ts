@@ -195,3 +195,26 @@ export const REGISTER_ENTRY_SERIAL: FactTypeDefinition = {
   currentVersion: 1,
   rules: 'BLANK-9, NUM-1',
 };
+
+export const REVOCATION: FactTypeDefinition = {
+  type: 'register.revocation',
+  table: 'revocations',
+  versions: {
+    1: [
+      'id',
+      'entry_id',
+      'ground',
+      'decision_no',
+      'decided_on',
+      'signer_name',
+      'signer_title',
+      'detecting_body',
+      'public_note',
+      'return_due_on',
+      'recorded_by_org_id',
+      'created_at',
+    ],
+  },
+  currentVersion: 1,
+  rules: 'REVOKE-1, REVOKE-3, REVOKE-5, REVOKE-6',
+};

@@ -6,6 +6,8 @@ import { JobsModule } from '../jobs/jobs.module';
 import { OrgsModule } from '../orgs/orgs.module';
 import { RulebookModule } from '../rulebook/rulebook.module';
 import { TransparencyModule } from '../transparency/transparency.module';
+import { AmendmentsController } from './amendments/amendments.controller';
+import { RevocationsService } from './amendments/revocations.service';
 import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
 import { DiplomasController } from './diplomas.controller';
@@ -25,8 +27,15 @@ import { RegisterRepository } from './register.repository';
     JobsModule,
     TransparencyModule,
   ],
-  controllers: [DecisionsController, DiplomasController, RegisterBooksController],
-  providers: [RegisterRepository, DecisionsService, IssuanceService, DiplomasService, RegisterBooksService],
+  controllers: [DecisionsController, DiplomasController, RegisterBooksController, AmendmentsController],
+  providers: [
+    RegisterRepository,
+    DecisionsService,
+    IssuanceService,
+    DiplomasService,
+    RegisterBooksService,
+    RevocationsService,
+  ],
   exports: [DiplomasService, DecisionsService],
 })
 export class RegisterModule {}

@@ -9,6 +9,7 @@ import { RegisterBookEntity } from './entities/register-book.entity';
 import { RegisterCustodyTransferEntity } from './entities/register-custody-transfer.entity';
 import { RegisterEntryEntity } from './entities/register-entry.entity';
 import { RegisterEntrySerialEntity } from './entities/register-entry-serial.entity';
+import { RevocationEntity } from './entities/revocation.entity';
 
 /** Arrays for `INSERT … SELECT * FROM unnest(...)`: one round trip per batch of rows. */
 function columns<T>(rows: T[], keys: (keyof T)[]): unknown[][] {
@@ -394,6 +395,22 @@ export class RegisterRepository {
       .setLock('pessimistic_write')
       .where('e.id = :id', { id })
       .getOne();
+  }
+
+  // ---- revocations (REVOKE-*)
+
+  async insertRevocation(em: EntityManager, r: RevocationEntity): Promise<void> {
+    await em.insert(RevocationEntity, r);
+  }
+
+  async revocationsOf(entryIds: string[], em?: EntityManager): Promise<Map<string, RevocationEntity>> {
+    if (!entryIds.length) return new Map();
+    const rows = await this.m(em)
+      .getRepository(RevocationEntity)
+      .createQueryBuilder('r')
+      .where('r.entry_id IN (:...ids)', { ids: entryIds })
+      .getMany();
+    return new Map(rows.map((r) => [r.entryId, r]));
   }
 
   // ---- handovers and custody transfers

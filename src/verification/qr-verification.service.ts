@@ -20,6 +20,7 @@ export interface PublicDiploma {
   issuer: { code: string; nameVi: string; nameEn: string };
   issuedOn: string;
   status: string;
+  statusDetail?: { kind: string; decisionNo: string; decidedOn: string; publicNote: string | null };
 }
 
 export interface VerificationAnswer {
@@ -79,8 +80,12 @@ export class QrVerificationService {
       return no({ type: 'register', status: 'fail', reason: 'notInRegister' });
     }
     checks.push({ type: 'register', status: 'pass' });
-    // Corrections, re-issues and revocations (issue 7) will set other statuses here.
-    checks.push({ type: 'status', status: 'pass' });
+    // REVOKE-6: the QR still describes the registered diploma; its status says it has no legal effect.
+    checks.push(
+      view!.status === 'valid'
+        ? { type: 'status', status: 'pass' }
+        : { type: 'status', status: 'fail', reason: view!.status },
+    );
     return { result: 'match', checks, diploma: publicDiploma(view!, issuer) };
   }
 
@@ -119,6 +124,16 @@ function publicDiploma(v: DiplomaView, issuer: OrganisationEntity): PublicDiplom
     registerEntryNumber: v.entry.registerEntryNumber,
     issuer: { code: issuer.code, nameVi: issuer.nameVi, nameEn: issuer.nameEn },
     issuedOn: v.entry.issuedOn,
-    status: 'valid',
+    status: v.status,
+    ...(v.revocation
+      ? {
+          statusDetail: {
+            kind: 'revocation',
+            decisionNo: v.revocation.decisionNo,
+            decidedOn: v.revocation.decidedOn,
+            publicNote: v.revocation.publicNote,
+          },
+        }
+      : {}),
   };
 }

@@ -348,6 +348,15 @@ const SCOPE: Record<string, Probe | { unscoped: string }> = {
       await t.http.get(`/api/v1/register-books/${hp.bookId}`).set(await t.auth('btr.registrar')),
     );
   },
+  'POST /api/v1/diplomas/:id/revocations': async (t) => {
+    const hp = await haiPhongIssued(t);
+    await expectOutOfScope(
+      await t.http
+        .post(`/api/v1/diplomas/${hp.diplomaId}/revocations`)
+        .set(await t.auth('btr.registrar'))
+        .send({ ground: 'fraud', decisionNo: '1/QĐ', decidedOn: '2026-03-02' }),
+    );
+  },
   'GET /api/v1/diplomas/:id/pdf': async (t) => {
     const hp = await haiPhongIssued(t);
     await expectOutOfScope(

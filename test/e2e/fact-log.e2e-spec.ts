@@ -279,6 +279,24 @@ const FIXTURES: Record<string, Fixture> = {
     },
     forge: (s) => ({ serial_number: `FORGED${s}` }),
   },
+  'register.revocation': {
+    async create(t) {
+      // The handed-over THPT diploma of the chain; its custodian SGD-BTR decides (once).
+      const { entryId } = await registerChain(t);
+      const existing = await t.sql<{ id: string }>(`SELECT id FROM revocations WHERE entry_id = $1`, [
+        entryId,
+      ]);
+      if (existing.length) return existing[0].id;
+      await t.http
+        .post(`/api/v1/diplomas/${entryId}/revocations`)
+        .set(await t.auth('btr.registrar'))
+        .send({ ground: 'fraud', decisionNo: '9/QĐ-SGDĐT', decidedOn: '2026-03-02' })
+        .expect(201);
+      const [row] = await t.sql<{ id: string }>(`SELECT id FROM revocations WHERE entry_id = $1`, [entryId]);
+      return row.id;
+    },
+    forge: () => ({ entry_id: chainSync.secondEntryId }),
+  },
   'printing.diplomaPrint': {
     async create(t) {
       const { secondEntryId } = await registerChain(t);

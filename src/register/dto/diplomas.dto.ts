@@ -76,6 +76,15 @@ export class SerialReplacementDto {
   @ApiProperty() recordedAt!: string;
 }
 
+export class StatusDetailDto {
+  @ApiProperty({ enum: ['revocation'] }) kind!: string;
+  @ApiProperty({ description: 'REVOKE-1 ground code' }) ground!: string;
+  @ApiProperty() decisionNo!: string;
+  @ApiProperty() decidedOn!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) publicNote!: string | null;
+  @ApiProperty({ description: 'REVOKE-5: the holder returns the diploma by this day' }) returnDueOn!: string;
+}
+
 export class DiplomaDto {
   @ApiProperty() id!: string;
   @ApiPropertyOptional({
@@ -105,6 +114,12 @@ export class DiplomaDto {
   @ApiProperty() signerName!: string;
   @ApiProperty() signerTitle!: string;
   @ApiProperty({ enum: ['valid', 'replaced', 'revoked', 'suspended'] }) status!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: () => StatusDetailDto,
+    description: 'The decision behind a status other than valid',
+  })
+  statusDetail!: StatusDetailDto | null;
   @ApiProperty() hasCorrections!: boolean;
   @ApiPropertyOptional({ nullable: true, type: HandoverViewDto }) handover!: HandoverViewDto | null;
   @ApiProperty({ type: [DiplomaVersionDto] }) versions!: DiplomaVersionDto[];
@@ -158,7 +173,17 @@ export function toDiplomaResponse(v: DiplomaView): DiplomaDto {
     ruleSet: e.ruleSet,
     signerName: e.signerName,
     signerTitle: e.signerTitle,
-    status: 'valid',
+    status: v.status,
+    statusDetail: v.revocation
+      ? {
+          kind: 'revocation',
+          ground: v.revocation.ground,
+          decisionNo: v.revocation.decisionNo,
+          decidedOn: v.revocation.decidedOn,
+          publicNote: v.revocation.publicNote,
+          returnDueOn: v.revocation.returnDueOn,
+        }
+      : null,
     hasCorrections: false,
     handover: v.handover
       ? {
@@ -180,6 +205,19 @@ export function toDiplomaResponse(v: DiplomaView): DiplomaDto {
         registerEntryNumber: e.registerEntryNumber,
         leafIndex: v.leafIndex,
       },
+      ...(v.revocation
+        ? [
+            {
+              version: 2,
+              kind: 'revocation',
+              on: v.revocation.decidedOn,
+              decisionNo: v.revocation.decisionNo,
+              serialNumber: v.serialNumber,
+              registerEntryNumber: e.registerEntryNumber,
+              leafIndex: v.revocationLeafIndex,
+            },
+          ]
+        : []),
     ],
   };
 }

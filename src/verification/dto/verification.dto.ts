@@ -23,6 +23,13 @@ export class PublicIssuerDto {
   @ApiProperty() nameEn!: string;
 }
 
+export class PublicStatusDetailDto {
+  @ApiProperty({ enum: ['revocation'] }) kind!: string;
+  @ApiProperty() decisionNo!: string;
+  @ApiProperty() decidedOn!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) publicNote!: string | null;
+}
+
 export class PublicDiplomaDto {
   @ApiProperty() credentialType!: string;
   @ApiProperty() fullName!: string;
@@ -32,6 +39,11 @@ export class PublicDiplomaDto {
   @ApiProperty({ type: PublicIssuerDto }) issuer!: PublicIssuerDto;
   @ApiProperty() issuedOn!: string;
   @ApiProperty({ enum: ['valid', 'replaced', 'revoked', 'suspended'] }) status!: string;
+  @ApiPropertyOptional({
+    type: PublicStatusDetailDto,
+    description: 'The decision behind a status other than valid',
+  })
+  statusDetail?: PublicStatusDetailDto;
 }
 
 export class VerificationDto {

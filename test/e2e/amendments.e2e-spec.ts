@@ -1,0 +1,199 @@
+import {
+  createDecision,
+  graduateRows,
+  issuedBtrDecision,
+  receiveBlanks,
+  waitJob,
+} from '../support/register-fixtures';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+// Issue 7 (first part): revocations. Only the register's custodian amends; each act is a fact.
+
+describe('amendments: revocation and annulment (REVOKE-*)', () => {
+  let t: TestApp;
+  let ids: string[];
+  const revoke = async (id: string, body: Record<string, unknown>, user = 'btr.registrar') =>
+    t.http
+      .post(`/api/v1/diplomas/${id}/revocations`)
+      .set(await t.auth(user))
+      .send({ ground: 'fraud', decisionNo: '152/QĐ-SGDĐT', decidedOn: '2026-03-02', ...body });
+  const count = async () =>
+    Number((await t.sql<{ n: string }>(`SELECT count(*) AS n FROM revocations`))[0].n);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await receiveBlanks(t, 'btr.registrar', 'THPT', 'RV', 1, 10);
+    ({ ids } = await issuedBtrDecision(
+      t,
+      {
+        decisionNo: '88/QĐ-SGDĐT',
+        decidedOn: '2025-07-20',
+        schoolCode: 'THPT-BTR-CHUYENBT',
+        graduationYear: 2025,
+      },
+      graduateRows(3, 71),
+      '2025-08-10',
+    ));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('refuses a wrong ground, issuerError, a bad date and a non-custodian, each with its own code, writing nothing', async () => {
+    const unknown = await revoke(ids[0], { ground: 'stolen' });
+    expect({
+      status: unknown.status,
+      code: unknown.body.code,
+      field: unknown.body.details.errors[0].field,
+    }).toEqual({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      field: 'ground',
+    });
+    const issuerError = await revoke(ids[0], { ground: 'issuerError' });
+    expect({ status: issuerError.status, code: issuerError.body.code }).toEqual({
+      status: 422,
+      code: 'REVOCATION_GROUND_INVALID',
+    });
+    const early = await revoke(ids[0], { decidedOn: '2025-08-01' });
+    expect({ status: early.status, code: early.body.code }).toEqual({
+      status: 422,
+      code: 'AMENDMENT_DATE_INVALID',
+    });
+    // the school reads the diploma but does not hold the register
+    const school = await revoke(ids[0], {}, 'thpt.chuyenbt');
+    expect({ status: school.status, code: school.body.code }).toEqual({ status: 403, code: 'NOT_CUSTODIAN' });
+    // another province cannot even see it
+    const other = await revoke(ids[0], {}, 'hpg.registrar');
+    expect({ status: other.status, code: other.body.code }).toEqual({ status: 403, code: 'OUT_OF_SCOPE' });
+    expect(await count()).toBe(0);
+  });
+
+  it('revokes: status, decision and version chain on the diploma, a fact in the log, the QR answers revoked', async () => {
+    await t.http
+      .get(`/api/v1/diplomas/${ids[0]}/pdf?mode=overlay`)
+      .set(await t.auth('btr.printer'))
+      .expect(200);
+    const [print] = await t.sql<{ qr_payload: string }>(
+      `SELECT qr_payload FROM diploma_prints WHERE entry_id = $1`,
+      [ids[0]],
+    );
+    const res = await revoke(ids[0], {
+      publicNote: 'Gian lận trong kỳ thi',
+      detectingBody: 'Công an tỉnh Bến Tre',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      status: 'revoked',
+      statusDetail: {
+        kind: 'revocation',
+        ground: 'fraud',
+        decisionNo: '152/QĐ-SGDĐT',
+        decidedOn: '2026-03-02',
+        publicNote: 'Gian lận trong kỳ thi',
+        returnDueOn: '2026-04-01', // REVOKE-5: 30 days
+      },
+    });
+    expect(res.body.versions.map((v: { kind: string }) => v.kind)).toEqual(['original', 'revocation']);
+    const [fact] = await t.sql(
+      `SELECT 1 FROM log_entries l JOIN revocations r ON r.id = l.fact_id WHERE l.fact_type = 'register.revocation' AND r.entry_id = $1`,
+      [ids[0]],
+    );
+    expect(fact).toBeDefined();
+    const [audit] = await t.sql(
+      `SELECT 1 FROM audit_events WHERE action = 'diploma.revoke' AND target_id = $1`,
+      [ids[0]],
+    );
+    expect(audit).toBeDefined();
+    const qr = await t.http.get(`/api/v1/public/qr/${print.qr_payload}`).expect(200);
+    expect(qr.body).toMatchObject({
+      result: 'match',
+      diploma: {
+        status: 'revoked',
+        statusDetail: { decisionNo: '152/QĐ-SGDĐT', publicNote: 'Gian lận trong kỳ thi' },
+      },
+    });
+    expect(qr.body.checks.at(-1)).toEqual({ type: 'status', status: 'fail', reason: 'revoked' });
+    await expect(t.sql(`UPDATE revocations SET ground = 'altered'`)).rejects.toThrow(/append-only/);
+  });
+
+  it('revoking twice is refused; a revoked diploma is neither printed, replaced after a misprint nor handed over', async () => {
+    const twice = await revoke(ids[0], { decisionNo: '153/QĐ-SGDĐT' });
+    expect({ status: twice.status, code: twice.body.code }).toEqual({
+      status: 409,
+      code: 'DIPLOMA_ALREADY_REVOKED',
+    });
+    expect(await count()).toBe(1);
+    const print = await t.http
+      .get(`/api/v1/diplomas/${ids[0]}/pdf?mode=overlay&reprint=true`)
+      .set(await t.auth('btr.printer'));
+    expect(print.status).toBe(409);
+    const current = (await t.http.get(`/api/v1/diplomas/${ids[0]}`).set(await t.auth('btr.printer'))).body
+      .serialNumber;
+    const mis = await t.http
+      .post(`/api/v1/diplomas/${ids[0]}/misprints`)
+      .set(await t.auth('btr.printer'))
+      .send({ serialNumber: current });
+    expect({ status: mis.status, code: mis.body.code }).toEqual({ status: 409, code: 'DIPLOMA_REVOKED' });
+    const handover = await t.http
+      .post(`/api/v1/diplomas/${ids[0]}/handover`)
+      .set(await t.auth('btr.registrar'))
+      .send({
+        receivedOn: '2025-09-05',
+        receiverName: 'Nguyễn Văn Nhận',
+        receiverPersonalIdNumber: '083207001234',
+        relationship: 'self',
+      });
+    expect({ status: handover.status, code: handover.body.code }).toEqual({
+      status: 409,
+      code: 'DIPLOMA_REVOKED',
+    });
+  });
+
+  it('after a register custody transfer the old holder is refused and the new custodian revokes; the issuer stays', async () => {
+    const thcs = await createDecision(t, 'xa.phutuc', {
+      decisionNo: '31/QĐ-UBND',
+      decidedOn: '2025-08-01',
+      credentialType: 'THCS',
+      schoolCode: 'THCS-BTR-PHUTUC',
+      graduationYear: 2025,
+      signerTitle: 'Chủ tịch',
+    });
+    await t.http
+      .post(`/api/v1/graduation-decisions/${thcs}/graduates`)
+      .set(await t.auth('xa.phutuc'))
+      .send({ graduates: graduateRows(1, 72) })
+      .expect(200);
+    await receiveBlanks(t, 'xa.phutuc', 'THCS', 'RC', 1, 3);
+    const job = await t.http
+      .post(`/api/v1/graduation-decisions/${thcs}/issue`)
+      .set(await t.auth('xa.phutuc'))
+      .send({ issuedOn: '2025-08-12' })
+      .expect(202);
+    expect((await waitJob(t, 'xa.phutuc', job.body.id)).state).toBe('succeeded');
+    const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM register_entries WHERE decision_id = $1`, [
+      thcs,
+    ]);
+    await t.http
+      .post('/api/v1/register-books/custody-transfers')
+      .set(await t.auth('btr.admin'))
+      .send({
+        issuerOrgCode: 'XA-BTR-PHUTUC',
+        credentialType: 'THCS',
+        toOrgCode: 'SGD-BTR',
+        effectiveOn: '2026-05-31',
+        handoverRecordNo: '16/BB-BGSG',
+        handoverRecordDate: '2026-05-30',
+      })
+      .expect(201);
+    const old = await revoke(id, {}, 'xa.phutuc');
+    expect({ status: old.status, code: old.body.code }).toEqual({ status: 403, code: 'NOT_CUSTODIAN' });
+    const res = await revoke(id, { ground: 'lentOrMisused' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      status: 'revoked',
+      issuerOrgCode: 'XA-BTR-PHUTUC',
+      custodianOrgCode: 'SGD-BTR',
+    });
+  });
+});
