@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { Amendments1795990439280 } from './1795990439280-Amendments';
 import { Revocations1795990167885 } from './1795990167885-Revocations';
 import { Printing1795625823577 } from './1795625823577-Printing';
 import { IssuerKeys1795625526268 } from './1795625526268-IssuerKeys';
@@ -30,4 +31,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   IssuerKeys1795625526268,
   Printing1795625823577,
   Revocations1795990167885,
+  Amendments1795990439280,
 ];

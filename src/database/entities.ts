@@ -10,6 +10,8 @@ import { RegisterBookClosureEntity } from '../register/entities/register-book-cl
 import { RegisterBookEntity } from '../register/entities/register-book.entity';
 import { RegisterEntrySerialEntity } from '../register/entities/register-entry-serial.entity';
 import { RevocationEntity } from '../register/entities/revocation.entity';
+import { CorrectionEntity } from '../register/entities/correction.entity';
+import { ReissueEntity } from '../register/entities/reissue.entity';
 import { RegisterCustodyTransferEntity } from '../register/entities/register-custody-transfer.entity';
 import { RegisterEntryEntity } from '../register/entities/register-entry.entity';
 import { BlankMovementEntity } from '../blanks/entities/blank-movement.entity';
@@ -67,6 +69,8 @@ export const ENTITIES = [
   RegisterCustodyTransferEntity,
   RegisterEntrySerialEntity,
   RevocationEntity,
+  CorrectionEntity,
+  ReissueEntity,
   DiplomaPrintEntity,
   PrintCalibrationEntity,
 ];

@@ -12,6 +12,8 @@ import {
   REGISTER_ENTRY,
   REGISTER_ENTRY_SERIAL,
   REVOCATION,
+  CORRECTION,
+  REISSUE,
 } from '../register/register.facts';
 import { DIPLOMA_PRINT } from '../printing/printing.facts';
 import { RULEBOOK_SETTING } from '../rulebook/rulebook.facts';
@@ -39,6 +41,8 @@ export const FACT_TYPES: readonly FactTypeDefinition[] = [
   REGISTER_ENTRY_SERIAL,
   DIPLOMA_PRINT,
   REVOCATION,
+  CORRECTION,
+  REISSUE,
 ];
 
 export function factType(type: string): FactTypeDefinition {

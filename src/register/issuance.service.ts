@@ -169,6 +169,7 @@ export class IssuanceService {
             decisionId: decision.id,
             graduateId: g.id,
             issuanceId: issuance.id,
+            replacesEntryId: null,
             registerSequence: seq,
             registerEntryNumber: renderRegisterNumber(pattern, {
               seq,

@@ -52,42 +52,43 @@ export const GRADUATE: FactTypeDefinition = {
   rules: 'ISSUE-2',
 };
 
+const REGISTER_ENTRY_V1 = [
+  'id',
+  'book_id',
+  'decision_id',
+  'graduate_id',
+  'issuance_id',
+  'register_sequence',
+  'register_entry_number',
+  'serial_number',
+  'issuer_org_id',
+  'credential_type',
+  'issued_on',
+  'rule_set',
+  'signer_name',
+  'signer_title',
+  'school_org_id',
+  'graduation_year',
+  'full_name',
+  'name_key',
+  'date_of_birth',
+  'place_of_birth',
+  'gender',
+  'ethnicity',
+  'nationality',
+  'personal_id_number',
+  'classification',
+  'exam_scores',
+  'created_at',
+];
+
 export const REGISTER_ENTRY: FactTypeDefinition = {
   type: 'register.entry',
   table: 'register_entries',
-  versions: {
-    1: [
-      'id',
-      'book_id',
-      'decision_id',
-      'graduate_id',
-      'issuance_id',
-      'register_sequence',
-      'register_entry_number',
-      'serial_number',
-      'issuer_org_id',
-      'credential_type',
-      'issued_on',
-      'rule_set',
-      'signer_name',
-      'signer_title',
-      'school_org_id',
-      'graduation_year',
-      'full_name',
-      'name_key',
-      'date_of_birth',
-      'place_of_birth',
-      'gender',
-      'ethnicity',
-      'nationality',
-      'personal_id_number',
-      'classification',
-      'exam_scores',
-      'created_at',
-    ],
-  },
-  currentVersion: 1,
-  rules: 'REG-1, REG-6, NUM-1, NUM-2',
+  // v2: re-issues name the entry they replace (REISSUE-8).
+  versions: { 1: REGISTER_ENTRY_V1, 2: [...REGISTER_ENTRY_V1, 'replaces_entry_id'] },
+  currentVersion: 2,
+  rules: 'REG-1, REG-6, NUM-1, NUM-2, REISSUE-8',
 };
 
 export const ISSUANCE: FactTypeDefinition = {
@@ -217,4 +218,45 @@ export const REVOCATION: FactTypeDefinition = {
   },
   currentVersion: 1,
   rules: 'REVOKE-1, REVOKE-3, REVOKE-5, REVOKE-6',
+};
+
+export const CORRECTION: FactTypeDefinition = {
+  type: 'register.correction',
+  table: 'corrections',
+  versions: {
+    1: [
+      'id',
+      'entry_id',
+      'ground',
+      'decision_no',
+      'decided_on',
+      'evidence_ref',
+      'changes',
+      'received_on',
+      'recorded_by_org_id',
+      'created_at',
+    ],
+  },
+  currentVersion: 1,
+  rules: 'CORR-1, CORR-6, CORR-7, CORR-8',
+};
+
+export const REISSUE: FactTypeDefinition = {
+  type: 'register.reissue',
+  table: 'reissues',
+  versions: {
+    1: [
+      'id',
+      'entry_id',
+      'new_entry_id',
+      'decision_no',
+      'decided_on',
+      'reason',
+      'received_on',
+      'recorded_by_org_id',
+      'created_at',
+    ],
+  },
+  currentVersion: 1,
+  rules: 'REISSUE-1, REISSUE-6, REISSUE-7, REISSUE-8',
 };

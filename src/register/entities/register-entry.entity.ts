@@ -19,7 +19,8 @@ import { RegisterBookEntity } from './register-book.entity';
  */
 @Entity('register_entries')
 @Unique('uq_register_entry_sequence', ['bookId', 'registerSequence'])
-@Unique('uq_register_entry_graduate', ['graduateId'])
+// One original per graduate; re-issues (which replace an entry) are the other entries of a graduate.
+@Index('uq_register_entry_graduate', ['graduateId'], { unique: true, where: '"replaces_entry_id" IS NULL' })
 @Index('ix_register_entry_decision', ['decisionId', 'registerSequence'])
 @Index('ix_register_entry_number', ['registerEntryNumber'])
 @Index('ix_register_entry_serial', ['serialNumber'])
@@ -51,6 +52,14 @@ export class RegisterEntryEntity {
 
   @Column('uuid')
   issuanceId!: string;
+
+  /** REISSUE-8: the entry this re-issue replaces; null for an original. */
+  @Column('uuid', { nullable: true })
+  replacesEntryId!: string | null;
+
+  @ManyToOne(() => RegisterEntryEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'replaces_entry_id', foreignKeyConstraintName: 'fk_register_entry_replaces' })
+  replaces?: RegisterEntryEntity;
 
   /** NUM-2/3: gapless from 1 in each book. */
   @Column('int')
