@@ -20,11 +20,12 @@ export function diplomaPrintOf(
   return {
     credentialType: e.credentialType,
     issuedOn: e.issuedOn,
-    fullName: e.fullName,
-    dateOfBirth: e.dateOfBirth,
-    placeOfBirth: e.placeOfBirth,
-    gender: e.gender,
-    ethnicity: e.ethnicity,
+    // CORR-9: the holder as corrected
+    fullName: view.content.fullName,
+    dateOfBirth: view.content.dateOfBirth,
+    placeOfBirth: view.content.placeOfBirth,
+    gender: view.content.gender,
+    ethnicity: view.content.ethnicity,
     schoolName: view.school.nameVi,
     graduationYear: e.graduationYear,
     classification,

@@ -16,7 +16,18 @@ import type { HandoverEntity } from './entities/handover.entity';
 import type { RegisterEntryEntity } from './entities/register-entry.entity';
 import type { RegisterEntrySerialEntity } from './entities/register-entry-serial.entity';
 import type { RevocationEntity } from './entities/revocation.entity';
-import { HANDOVER, REGISTER_ENTRY, REGISTER_ENTRY_SERIAL, REVOCATION } from './register.facts';
+import {
+  CORRECTION,
+  HANDOVER,
+  REGISTER_ENTRY,
+  REGISTER_ENTRY_SERIAL,
+  REISSUE,
+  REVOCATION,
+} from './register.facts';
+import { currentContent, type HolderContent } from './amendments/content';
+import { currentSerial, type DiplomaVersion, type Lineage, versionChain } from './amendments/history';
+import type { CorrectionEntity } from './entities/correction.entity';
+import type { ReissueEntity } from './entities/reissue.entity';
 import { RegisterRepository } from './register.repository';
 
 export interface DiplomaView {
@@ -30,10 +41,14 @@ export interface DiplomaView {
   /** The blank the diploma is on now: the entry's, or the last misprint replacement's (BLANK-9). */
   serialNumber: string | null;
   serialHistory: RegisterEntrySerialEntity[];
-  /** REVOKE-6: `revoked` once a revocation decision is recorded. */
-  status: 'valid' | 'revoked';
+  /** REVOKE-6: `revoked` once a revocation decision is recorded, `replaced` once re-issued. */
+  status: 'valid' | 'revoked' | 'replaced';
   revocation: RevocationEntity | null;
-  revocationLeafIndex: number | null;
+  replacedBy: { reissue: ReissueEntity; entry: RegisterEntryEntity; serialNumber: string | null } | null;
+  corrections: CorrectionEntity[];
+  /** The holder's data now (CORR-9): what a copy, the public answer and the national feed show. */
+  content: HolderContent;
+  versions: DiplomaVersion[];
   leafIndex: number | null;
   handoverLeafIndex: number | null;
 }
@@ -296,21 +311,13 @@ export class DiplomasService {
 
   async views(entries: RegisterEntryEntity[]): Promise<DiplomaView[]> {
     if (!entries.length) return [];
+    const lineage = await this.lineageOf(entries);
     const handovers = await this.repo.handoversOf(entries.map((e) => e.id));
-    const serials = await this.repo.serialHistoriesOf(entries.map((e) => e.id));
-    const revocations = await this.repo.revocationsOf(entries.map((e) => e.id));
-    const revocationLeaves = await this.transparency.leafIndexesOf(
-      REVOCATION.type,
-      [...revocations.values()].map((r) => r.id),
-    );
-    const leaves = await this.transparency.leafIndexesOf(
-      REGISTER_ENTRY.type,
-      entries.map((e) => e.id),
-    );
     const handoverLeaves = await this.transparency.leafIndexesOf(
       HANDOVER.type,
       [...handovers.values()].map((h) => h.id),
     );
+    const leafOf = (type: string, id: string) => lineage.leaves.get(type)?.get(id) ?? null;
     const orgCache = new Map<string, OrganisationEntity>();
     const org = async (id: string) => {
       let o = orgCache.get(id);
@@ -333,14 +340,24 @@ export class DiplomasService {
         decisions.set(e.decisionId, d);
       }
       const handover = handovers.get(e.id) ?? null;
-      const serialHistory = serials.get(e.id) ?? [];
-      const revocation = revocations.get(e.id) ?? null;
+      const revocation = lineage.revocations.get(e.id) ?? null;
+      const replacedBy = lineage.reissues.find((r) => r.entryId === e.id) ?? null;
+      const corrections = lineage.corrections.get(e.id) ?? [];
       out.push({
-        status: revocation ? 'revoked' : 'valid',
+        status: revocation ? 'revoked' : replacedBy ? 'replaced' : 'valid',
         revocation,
-        revocationLeafIndex: revocation ? (revocationLeaves.get(revocation.id) ?? null) : null,
-        serialNumber: serialHistory.at(-1)?.serialNumber ?? e.serialNumber,
-        serialHistory,
+        replacedBy: replacedBy
+          ? {
+              reissue: replacedBy,
+              entry: lineage.entries.get(replacedBy.newEntryId)!,
+              serialNumber: currentSerial(lineage, replacedBy.newEntryId),
+            }
+          : null,
+        corrections,
+        content: currentContent(e, corrections),
+        versions: versionChain(lineage, e.id, leafOf),
+        serialNumber: currentSerial(lineage, e.id),
+        serialHistory: lineage.serials.get(e.id) ?? [],
         entry: e,
         issuer,
         custodian: await cached(
@@ -352,10 +369,55 @@ export class DiplomasService {
         decisionNo: d.decisionNo,
         decidedOn: d.decidedOn,
         handover,
-        leafIndex: leaves.get(e.id) ?? null,
+        leafIndex: leafOf(REGISTER_ENTRY.type, e.id),
         handoverLeafIndex: handover ? (handoverLeaves.get(handover.id) ?? null) : null,
       });
     }
     return out;
+  }
+
+  /** The entries linked to these by re-issues, and every amendment fact of all of them. */
+  private async lineageOf(entries: RegisterEntryEntity[]): Promise<Lineage> {
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    const reissues = new Map<string, ReissueEntity>();
+    let frontier = [...byId.keys()];
+    // Chains are short (a re-issue of a re-issue is rare); each round follows one more link.
+    for (let round = 0; frontier.length && round < 10; round++) {
+      const found = (await this.repo.reissuesTouching(frontier)).filter((r) => !reissues.has(r.id));
+      for (const r of found) reissues.set(r.id, r);
+      const missing = [...new Set(found.flatMap((r) => [r.entryId, r.newEntryId]))].filter(
+        (id) => !byId.has(id),
+      );
+      for (const e of await this.repo.entriesByIds(missing)) byId.set(e.id, e);
+      frontier = missing;
+    }
+    const ids = [...byId.keys()];
+    const corrections = await this.repo.correctionsOf(ids);
+    const revocations = await this.repo.revocationsOf(ids);
+    const leafMaps = await Promise.all([
+      this.transparency.leafIndexesOf(REGISTER_ENTRY.type, ids),
+      this.transparency.leafIndexesOf(
+        CORRECTION.type,
+        [...corrections.values()].flat().map((c) => c.id),
+      ),
+      this.transparency.leafIndexesOf(
+        REVOCATION.type,
+        [...revocations.values()].map((r) => r.id),
+      ),
+      this.transparency.leafIndexesOf(REISSUE.type, [...reissues.keys()]),
+    ]);
+    return {
+      entries: byId,
+      corrections,
+      revocations,
+      reissues: [...reissues.values()],
+      serials: await this.repo.serialHistoriesOf(ids),
+      leaves: new Map([
+        [REGISTER_ENTRY.type, leafMaps[0]],
+        [CORRECTION.type, leafMaps[1]],
+        [REVOCATION.type, leafMaps[2]],
+        [REISSUE.type, leafMaps[3]],
+      ]),
+    };
   }
 }

@@ -7,6 +7,8 @@ import { OrgsModule } from '../orgs/orgs.module';
 import { RulebookModule } from '../rulebook/rulebook.module';
 import { TransparencyModule } from '../transparency/transparency.module';
 import { AmendmentsController } from './amendments/amendments.controller';
+import { CorrectionsService } from './amendments/corrections.service';
+import { ReissuesService } from './amendments/reissues.service';
 import { RevocationsService } from './amendments/revocations.service';
 import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
@@ -35,6 +37,8 @@ import { RegisterRepository } from './register.repository';
     DiplomasService,
     RegisterBooksService,
     RevocationsService,
+    CorrectionsService,
+    ReissuesService,
   ],
   exports: [DiplomasService, DecisionsService],
 })

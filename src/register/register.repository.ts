@@ -10,6 +10,8 @@ import { RegisterCustodyTransferEntity } from './entities/register-custody-trans
 import { RegisterEntryEntity } from './entities/register-entry.entity';
 import { RegisterEntrySerialEntity } from './entities/register-entry-serial.entity';
 import { RevocationEntity } from './entities/revocation.entity';
+import { CorrectionEntity } from './entities/correction.entity';
+import { ReissueEntity } from './entities/reissue.entity';
 
 /** Arrays for `INSERT … SELECT * FROM unnest(...)`: one round trip per batch of rows. */
 function columns<T>(rows: T[], keys: (keyof T)[]): unknown[][] {
@@ -367,7 +369,7 @@ export class RegisterRepository {
     const rows = await this.m(em)
       .getRepository(RegisterEntrySerialEntity)
       .createQueryBuilder('r')
-      .where('r.entry_id IN (:...ids)', { ids: entryIds })
+      .where('r.entry_id = ANY(:ids)', { ids: entryIds })
       .orderBy('r.created_at')
       .addOrderBy('r.id')
       .getMany();
@@ -408,9 +410,57 @@ export class RegisterRepository {
     const rows = await this.m(em)
       .getRepository(RevocationEntity)
       .createQueryBuilder('r')
-      .where('r.entry_id IN (:...ids)', { ids: entryIds })
+      .where('r.entry_id = ANY(:ids)', { ids: entryIds })
       .getMany();
     return new Map(rows.map((r) => [r.entryId, r]));
+  }
+
+  // ---- corrections and re-issues (CORR-*, REISSUE-*)
+
+  async insertCorrection(em: EntityManager, c: CorrectionEntity): Promise<void> {
+    await em.insert(CorrectionEntity, c);
+  }
+
+  /** Corrections per entry, in the order they were decided and recorded. */
+  async correctionsOf(entryIds: string[], em?: EntityManager): Promise<Map<string, CorrectionEntity[]>> {
+    const out = new Map<string, CorrectionEntity[]>();
+    if (!entryIds.length) return out;
+    const rows = await this.m(em)
+      .getRepository(CorrectionEntity)
+      .createQueryBuilder('c')
+      .where('c.entry_id = ANY(:ids)', { ids: entryIds })
+      .orderBy('c.created_at')
+      .addOrderBy('c.id')
+      .getMany();
+    for (const r of rows) out.set(r.entryId, [...(out.get(r.entryId) ?? []), r]);
+    return out;
+  }
+
+  async insertReissue(em: EntityManager, r: ReissueEntity): Promise<void> {
+    await em.insert(ReissueEntity, r);
+  }
+
+  async insertEntry(em: EntityManager, e: RegisterEntryEntity): Promise<void> {
+    await em.insert(RegisterEntryEntity, e);
+  }
+
+  /** Re-issues in which these entries are the old or the new diploma. */
+  async reissuesTouching(entryIds: string[], em?: EntityManager): Promise<ReissueEntity[]> {
+    if (!entryIds.length) return [];
+    return this.m(em)
+      .getRepository(ReissueEntity)
+      .createQueryBuilder('r')
+      .where('r.entry_id = ANY(:ids) OR r.new_entry_id = ANY(:ids)', { ids: entryIds })
+      .getMany();
+  }
+
+  entriesByIds(ids: string[], em?: EntityManager): Promise<RegisterEntryEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.m(em)
+      .getRepository(RegisterEntryEntity)
+      .createQueryBuilder('e')
+      .where('e.id = ANY(:ids)', { ids })
+      .getMany();
   }
 
   // ---- handovers and custody transfers
@@ -428,7 +478,7 @@ export class RegisterRepository {
     const rows = await this.dataSource
       .getRepository(HandoverEntity)
       .createQueryBuilder('h')
-      .where('h.entry_id IN (:...ids)', { ids: entryIds })
+      .where('h.entry_id = ANY(:ids)', { ids: entryIds })
       .getMany();
     return new Map(rows.map((h) => [h.entryId, h]));
   }

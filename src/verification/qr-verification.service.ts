@@ -20,6 +20,7 @@ export interface PublicDiploma {
   issuer: { code: string; nameVi: string; nameEn: string };
   issuedOn: string;
   status: string;
+  hasCorrections: boolean;
   statusDetail?: { kind: string; decisionNo: string; decidedOn: string; publicNote: string | null };
 }
 
@@ -99,7 +100,10 @@ export class QrVerificationService {
     if (!v) return 'notInRegister';
     const e = v.entry;
     const f = p.fields;
-    if (f.fullName !== e.fullName || f.dateOfBirth !== e.dateOfBirth) return 'fieldsDiffer';
+    // As registered, or as corrected since (CORR-6: the diploma and the correction decision go together).
+    const asRegistered = f.fullName === e.fullName && f.dateOfBirth === e.dateOfBirth;
+    const asCorrected = f.fullName === v.content.fullName && f.dateOfBirth === v.content.dateOfBirth;
+    if (!asRegistered && !asCorrected) return 'fieldsDiffer';
     if (f.serialNumber !== v.serialNumber) {
       return v.serialHistory.some((r) => r.previousSerialNumber === f.serialNumber)
         ? 'blankSpoiled'
@@ -118,13 +122,14 @@ export class QrVerificationService {
 function publicDiploma(v: DiplomaView, issuer: OrganisationEntity): PublicDiploma {
   return {
     credentialType: v.entry.credentialType,
-    fullName: v.entry.fullName,
-    dateOfBirth: v.entry.dateOfBirth,
+    fullName: v.content.fullName,
+    dateOfBirth: v.content.dateOfBirth,
     serialNumber: v.serialNumber,
     registerEntryNumber: v.entry.registerEntryNumber,
     issuer: { code: issuer.code, nameVi: issuer.nameVi, nameEn: issuer.nameEn },
     issuedOn: v.entry.issuedOn,
     status: v.status,
+    hasCorrections: v.corrections.length > 0,
     ...(v.revocation
       ? {
           statusDetail: {
@@ -134,6 +139,15 @@ function publicDiploma(v: DiplomaView, issuer: OrganisationEntity): PublicDiplom
             publicNote: v.revocation.publicNote,
           },
         }
-      : {}),
+      : v.replacedBy
+        ? {
+            statusDetail: {
+              kind: 'reissue',
+              decisionNo: v.replacedBy.reissue.decisionNo,
+              decidedOn: v.replacedBy.reissue.decidedOn,
+              publicNote: null,
+            },
+          }
+        : {}),
   };
 }

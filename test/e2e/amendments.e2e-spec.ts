@@ -7,9 +7,9 @@ import {
 } from '../support/register-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-// Issue 7 (first part): revocations. Only the register's custodian amends; each act is a fact.
+// Issue 7: revocations, corrections and re-issues. Only the register's custodian amends; each act is a fact.
 
-describe('amendments: revocation and annulment (REVOKE-*)', () => {
+describe('amendments: revocations, corrections and re-issues', () => {
   let t: TestApp;
   let ids: string[];
   const revoke = async (id: string, body: Record<string, unknown>, user = 'btr.registrar') =>
@@ -31,7 +31,7 @@ describe('amendments: revocation and annulment (REVOKE-*)', () => {
         schoolCode: 'THPT-BTR-CHUYENBT',
         graduationYear: 2025,
       },
-      graduateRows(3, 71),
+      graduateRows(4, 71),
       '2025-08-10',
     ));
   });
@@ -195,5 +195,159 @@ describe('amendments: revocation and annulment (REVOKE-*)', () => {
       issuerOrgCode: 'XA-BTR-PHUTUC',
       custodianOrgCode: 'SGD-BTR',
     });
+  });
+
+  const correct = async (id: string, body: Record<string, unknown>, user = 'btr.registrar') =>
+    t.http
+      .post(`/api/v1/diplomas/${id}/corrections`)
+      .set(await t.auth(user))
+      .send({
+        ground: 'civilStatusChange',
+        decisionNo: '201/QĐ-SGDĐT',
+        decidedOn: '2026-03-10',
+        evidenceRef: 'Trích lục thay đổi hộ tịch số 12/TLHT',
+        ...body,
+      });
+  const reissue = async (id: string, body: Record<string, unknown>, user = 'btr.registrar') =>
+    t.http
+      .post(`/api/v1/diplomas/${id}/reissues`)
+      .set(await t.auth(user))
+      .send({
+        decisionNo: '77/QĐ-SGDĐT',
+        decidedOn: '2026-03-20',
+        reason: 'Ghi sai ngày sinh do lỗi của cơ quan cấp',
+        ...body,
+      });
+
+  it('CORR-1/8: a ground changes only its fields; a closed list of grounds; nothing to change is refused; nothing written', async () => {
+    const wrongField = await correct(ids[1], {
+      ground: 'ethnicityOrGenderRedetermined',
+      changes: { fullName: 'Trần Thị Mới' },
+    });
+    expect({
+      status: wrongField.status,
+      code: wrongField.body.code,
+      field: wrongField.body.details.errors[0].field,
+    }).toEqual({
+      status: 422,
+      code: 'CORRECTION_FIELD_NOT_ALLOWED',
+      field: 'changes.fullName',
+    });
+    const wrongGround = await correct(ids[1], {
+      ground: 'holderMistake',
+      changes: { fullName: 'Trần Thị Mới' },
+    });
+    expect({ status: wrongGround.status, field: wrongGround.body.details.errors[0].field }).toEqual({
+      status: 400,
+      field: 'ground',
+    });
+    const current = (await t.http.get(`/api/v1/diplomas/${ids[1]}`).set(await t.auth('btr.registrar'))).body
+      .holder;
+    const same = await correct(ids[1], { changes: { fullName: current.fullName } });
+    expect({ status: same.status, code: same.body.code }).toEqual({ status: 422, code: 'CORRECTION_EMPTY' });
+    const school = await correct(ids[1], { changes: { fullName: 'Trần Thị Mới' } }, 'thpt.chuyenbt');
+    expect(school.body.code).toBe('NOT_CUSTODIAN');
+    const revoked = await correct(ids[0], { changes: { fullName: 'Trần Thị Mới' } });
+    expect({ status: revoked.status, code: revoked.body.code }).toEqual({
+      status: 409,
+      code: 'DIPLOMA_REVOKED',
+    });
+    expect((await t.sql(`SELECT 1 FROM corrections`)).length).toBe(0);
+  });
+
+  it('a correction, then a re-issue, then the new diploma revoked: one version chain on both diplomas (acceptance 5)', async () => {
+    const auth = await t.auth('btr.registrar');
+    const [before] = await t.sql<{ full_name: string }>(
+      `SELECT full_name FROM register_entries WHERE id = $1`,
+      [ids[1]],
+    );
+    const corrected = await correct(ids[1], {
+      changes: { fullName: 'Nguyễn Thị Thuỷ Tiên'.normalize('NFD') },
+    });
+    expect(corrected.status).toBe(201);
+    expect(corrected.body).toMatchObject({
+      hasCorrections: true,
+      holder: { fullName: 'Nguyễn Thị Thuỷ Tiên' },
+      status: 'valid',
+    });
+    // the entry is never edited (REG-6); the old value is kept in the correction fact
+    const [after] = await t.sql<{ full_name: string }>(
+      `SELECT full_name FROM register_entries WHERE id = $1`,
+      [ids[1]],
+    );
+    expect(after.full_name).toBe(before.full_name);
+    const [corr] = await t.sql<{ changes: { field: string; from: string; to: string }[] }>(
+      `SELECT changes FROM corrections WHERE entry_id = $1`,
+      [ids[1]],
+    );
+    expect(corr.changes).toEqual([{ field: 'fullName', from: before.full_name, to: 'Nguyễn Thị Thuỷ Tiên' }]);
+
+    const fresh = await reissue(ids[1], {
+      changes: { dateOfBirth: '2007-01-15' },
+      signerName: 'Võ Minh Trí',
+      signerTitle: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC',
+    });
+    expect(fresh.status).toBe(201);
+    const newId = fresh.body.id as string;
+    expect(fresh.body).toMatchObject({
+      replacesId: ids[1],
+      status: 'valid',
+      issuedOn: '2026-03-20',
+      issuerOrgCode: 'SGD-BTR',
+      holder: { fullName: 'Nguyễn Thị Thuỷ Tiên', dateOfBirth: '2007-01-15' },
+    });
+    expect(fresh.body.serialNumber).toMatch(/^RV/);
+    expect(fresh.body.serialNumber).not.toBe(corrected.body.serialNumber);
+    const [book] = await t.sql<{ year: number }>(
+      `SELECT b.year FROM register_entries e JOIN register_books b ON b.id = e.book_id WHERE e.id = $1`,
+      [newId],
+    );
+    expect(book.year).toBe(2026); // REISSUE-7: a new number in the re-issue year
+    const old = (await t.http.get(`/api/v1/diplomas/${ids[1]}`).set(auth).expect(200)).body;
+    expect(old).toMatchObject({
+      status: 'replaced',
+      statusDetail: { kind: 'reissue', replacedById: newId, decisionNo: '77/QĐ-SGDĐT' },
+    });
+
+    const again = await reissue(ids[1], {});
+    expect({ status: again.status, code: again.body.code }).toEqual({
+      status: 409,
+      code: 'DIPLOMA_ALREADY_REISSUED',
+    });
+    const correctOld = await correct(ids[1], { changes: { fullName: 'Nguyễn Thị Khác' } });
+    expect({ status: correctOld.status, code: correctOld.body.code }).toEqual({
+      status: 409,
+      code: 'DIPLOMA_REPLACED',
+    });
+
+    expect(
+      (await revoke(newId, { ground: 'altered', decisionNo: '300/QĐ-SGDĐT', decidedOn: '2026-04-02' }))
+        .status,
+    ).toBe(201);
+    const chainOf = async (id: string) =>
+      (
+        (await t.http.get(`/api/v1/diplomas/${id}`).set(auth).expect(200)).body.versions as {
+          version: number;
+          kind: string;
+          decisionNo: string;
+          diplomaId: string;
+        }[]
+      ).map((v) => `${v.version}:${v.kind}:${v.diplomaId === newId ? 'new' : 'old'}:${v.decisionNo}`);
+    const expected = [
+      '1:original:old:88/QĐ-SGDĐT',
+      '2:correction:old:201/QĐ-SGDĐT',
+      '3:reissue:new:77/QĐ-SGDĐT',
+      '4:revocation:new:300/QĐ-SGDĐT',
+    ];
+    expect(await chainOf(ids[1])).toEqual(expected);
+    expect(await chainOf(newId)).toEqual(expected);
+    for (const type of ['register.correction', 'register.reissue', 'register.revocation'])
+      expect((await t.sql(`SELECT 1 FROM log_entries WHERE fact_type = $1`, [type])).length).toBeGreaterThan(
+        0,
+      );
+    await expect(t.sql(`UPDATE corrections SET ground = 'lateBirthRegistration'`)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(t.sql(`DELETE FROM reissues`)).rejects.toThrow(/append-only/);
   });
 });

@@ -4,7 +4,9 @@ import type { Actor } from '../../common/auth/actor';
 import { RequirePermission } from '../../common/auth/access.decorators';
 import { CurrentActor } from '../../common/auth/current-actor.decorator';
 import { UuidParam } from '../../common/validation/params';
-import { RevocationDto } from '../dto/amendments.dto';
+import { CorrectionDto, ReissueDto, RevocationDto } from '../dto/amendments.dto';
+import { CorrectionsService } from './corrections.service';
+import { ReissuesService } from './reissues.service';
 import { DiplomaDto, toDiplomaResponse } from '../dto/diplomas.dto';
 import { RevocationsService } from './revocations.service';
 
@@ -12,7 +14,36 @@ import { RevocationsService } from './revocations.service';
 @ApiBearerAuth()
 @Controller('api/v1/diplomas')
 export class AmendmentsController {
-  constructor(private readonly revocations: RevocationsService) {}
+  constructor(
+    private readonly revocations: RevocationsService,
+    private readonly corrections: CorrectionsService,
+    private readonly reissues: ReissuesService,
+  ) {}
+
+  @Post(':id/corrections')
+  @RequirePermission('register.manage')
+  @ApiCreatedResponse({ type: DiplomaDto, description: 'CORR-*: the diploma with its new version' })
+  async correct(
+    @CurrentActor() actor: Actor,
+    @Param() p: UuidParam,
+    @Body() b: CorrectionDto,
+  ): Promise<DiplomaDto> {
+    return toDiplomaResponse(await this.corrections.correct(actor, p.id, b));
+  }
+
+  @Post(':id/reissues')
+  @RequirePermission('register.manage')
+  @ApiCreatedResponse({
+    type: DiplomaDto,
+    description: 'REISSUE-*: the new diploma (the old one is now replaced)',
+  })
+  async reissue(
+    @CurrentActor() actor: Actor,
+    @Param() p: UuidParam,
+    @Body() b: ReissueDto,
+  ): Promise<DiplomaDto> {
+    return toDiplomaResponse(await this.reissues.reissue(actor, p.id, b));
+  }
 
   @Post(':id/revocations')
   @RequirePermission('register.manage')

@@ -29,3 +29,12 @@ export function assertDecisionDate(v: DiplomaView, decidedOn: string): void {
     );
   }
 }
+
+/** REVOKE-6: a revoked or replaced diploma is no longer amended; its successor is. */
+export function assertAmendable(v: DiplomaView): void {
+  if (v.status === 'revoked') throw new AppError('DIPLOMA_REVOKED', 'This diploma was revoked (REVOKE-6)');
+  if (v.status === 'replaced')
+    throw new AppError('DIPLOMA_REPLACED', 'This diploma was re-issued; amend the new one (REISSUE-8)', {
+      replacedById: v.replacedBy?.entry.id,
+    });
+}

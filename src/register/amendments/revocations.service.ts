@@ -10,7 +10,7 @@ import { DiplomasService, type DiplomaView } from '../diplomas.service';
 import type { RevocationEntity, RevocationGround } from '../entities/revocation.entity';
 import { REVOCATION } from '../register.facts';
 import { RegisterRepository } from '../register.repository';
-import { assertCustodian, assertDecisionDate } from './custodian';
+import { assertAmendable, assertCustodian, assertDecisionDate } from './custodian';
 
 export interface NewRevocation {
   ground: RevocationGround | 'issuerError';
@@ -42,6 +42,7 @@ export class RevocationsService {
   async revoke(actor: Actor, id: string, r: NewRevocation): Promise<DiplomaView> {
     const view = await this.diplomas.read(actor, id);
     assertCustodian(actor, view);
+    if (view.status === 'replaced') assertAmendable(view);
     if (r.ground === 'issuerError') {
       throw new AppError(
         'REVOCATION_GROUND_INVALID',
@@ -57,6 +58,8 @@ export class RevocationsService {
     );
     await this.tx.run(async (em) => {
       await this.repo.lockEntry(em, id);
+      if ((await this.repo.reissuesTouching([id], em)).some((x) => x.entryId === id))
+        throw new AppError('DIPLOMA_REPLACED', 'This diploma was re-issued meanwhile (REISSUE-8)');
       if ((await this.repo.revocationsOf([id], em)).has(id)) {
         throw new AppError('DIPLOMA_ALREADY_REVOKED', 'This diploma was already revoked');
       }

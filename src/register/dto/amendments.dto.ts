@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsIsoDate } from '../../common/validation/iso-date';
+import { CORRECTION_GROUNDS, type CorrectionGround } from '../entities/correction.entity';
 import { REVOCATION_GROUNDS } from '../entities/revocation.entity';
 
 const GROUNDS = [...REVOCATION_GROUNDS, 'issuerError'] as const;
@@ -23,4 +34,63 @@ export class RevocationDto {
   @IsString()
   @MaxLength(300)
   detectingBody?: string;
+}
+
+export class CorrectionChangesDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) fullName?: string;
+  @ApiPropertyOptional({ example: '2007-09-02' }) @IsOptional() @IsIsoDate() dateOfBirth?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) placeOfBirth?: string;
+  @ApiPropertyOptional({ enum: ['male', 'female'] }) @IsOptional() @IsIn(['male', 'female']) gender?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(50) ethnicity?: string;
+  @ApiPropertyOptional({ example: '083207001234' })
+  @IsOptional()
+  @Matches(/^\d{9}$|^\d{12}$/, { message: 'a 9- or 12-digit ID number' })
+  personalIdNumber?: string;
+}
+
+export class CorrectionDto {
+  @ApiProperty({ enum: CORRECTION_GROUNDS, description: 'CORR-1: the closed list' })
+  @IsIn(CORRECTION_GROUNDS)
+  ground!: CorrectionGround;
+  @ApiProperty({ example: '201/QĐ-SGDĐT' }) @IsString() @IsNotEmpty() @MaxLength(100) decisionNo!: string;
+  @ApiProperty({ example: '2026-03-10' }) @IsIsoDate() decidedOn!: string;
+  @ApiProperty({ description: 'CORR-4: the civil-status extract or decision, or the birth certificate' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  evidenceRef!: string;
+  @ApiPropertyOptional({ description: 'CORR-5: the complete dossier arrived on' })
+  @IsOptional()
+  @IsIsoDate()
+  receivedOn?: string;
+  @ApiProperty({ type: CorrectionChangesDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CorrectionChangesDto)
+  changes!: CorrectionChangesDto;
+}
+
+export class ReissueDto {
+  @ApiProperty({ example: '77/QĐ-SGDĐT' }) @IsString() @IsNotEmpty() @MaxLength(100) decisionNo!: string;
+  @ApiProperty({ example: '2026-03-20' }) @IsIsoDate() decidedOn!: string;
+  @ApiProperty({ example: 'Ghi sai ngày sinh do lỗi của cơ quan cấp' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+  @ApiPropertyOptional() @IsOptional() @IsIsoDate() receivedOn?: string;
+  @ApiPropertyOptional({ type: CorrectionChangesDto, description: "The issuer's error, corrected" })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CorrectionChangesDto)
+  changes?: CorrectionChangesDto;
+  @ApiPropertyOptional({
+    description: "The custodian's head signing the new diploma (default: the original's signer)",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  signerName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) signerTitle?: string;
 }

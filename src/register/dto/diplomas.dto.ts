@@ -62,6 +62,7 @@ export class DiplomaVersionDto {
   @ApiProperty({ enum: ['original', 'correction', 'reissue', 'revocation'] }) kind!: string;
   @ApiProperty() on!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) decisionNo!: string | null;
+  @ApiProperty({ description: 'The diploma of this step (the new one for a re-issue)' }) diplomaId!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) serialNumber!: string | null;
   @ApiProperty() registerEntryNumber!: string;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'Transparency-log leaf of the fact' })
@@ -77,12 +78,21 @@ export class SerialReplacementDto {
 }
 
 export class StatusDetailDto {
-  @ApiProperty({ enum: ['revocation'] }) kind!: string;
-  @ApiProperty({ description: 'REVOKE-1 ground code' }) ground!: string;
+  @ApiProperty({ enum: ['revocation', 'reissue'] }) kind!: string;
+  @ApiProperty({ description: 'REVOKE-1 ground code (issuerError for a re-issue)' }) ground!: string;
   @ApiProperty() decisionNo!: string;
   @ApiProperty() decidedOn!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) publicNote!: string | null;
-  @ApiProperty({ description: 'REVOKE-5: the holder returns the diploma by this day' }) returnDueOn!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'REVOKE-5: the holder returns the diploma by this day',
+  })
+  returnDueOn!: string | null;
+  @ApiPropertyOptional({ description: 'REISSUE-8: the diploma that replaces this one' })
+  replacedById?: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) replacedBySerialNumber?: string | null;
+  @ApiPropertyOptional() replacedByRegisterEntryNumber?: string;
 }
 
 export class DiplomaDto {
@@ -113,6 +123,12 @@ export class DiplomaDto {
   @ApiProperty() ruleSet!: string;
   @ApiProperty() signerName!: string;
   @ApiProperty() signerTitle!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'REISSUE-8: the diploma this re-issue replaces',
+  })
+  replacesId!: string | null;
   @ApiProperty({ enum: ['valid', 'replaced', 'revoked', 'suspended'] }) status!: string;
   @ApiPropertyOptional({
     nullable: true,
@@ -153,15 +169,8 @@ export function toDiplomaResponse(v: DiplomaView): DiplomaDto {
     registerEntryNumber: e.registerEntryNumber,
     registerSequence: e.registerSequence,
     credentialType: e.credentialType,
-    holder: {
-      fullName: e.fullName,
-      dateOfBirth: e.dateOfBirth,
-      placeOfBirth: e.placeOfBirth,
-      gender: e.gender,
-      ethnicity: e.ethnicity,
-      nationality: e.nationality,
-      personalIdNumber: e.personalIdNumber,
-    },
+    // CORR-9: the holder as corrected; the entry itself keeps what was first registered.
+    holder: { ...v.content, nationality: e.nationality },
     classification: e.classification,
     issuerOrgCode: v.issuer.code,
     custodianOrgCode: v.custodian.code,
@@ -173,18 +182,10 @@ export function toDiplomaResponse(v: DiplomaView): DiplomaDto {
     ruleSet: e.ruleSet,
     signerName: e.signerName,
     signerTitle: e.signerTitle,
+    replacesId: e.replacesEntryId,
     status: v.status,
-    statusDetail: v.revocation
-      ? {
-          kind: 'revocation',
-          ground: v.revocation.ground,
-          decisionNo: v.revocation.decisionNo,
-          decidedOn: v.revocation.decidedOn,
-          publicNote: v.revocation.publicNote,
-          returnDueOn: v.revocation.returnDueOn,
-        }
-      : null,
-    hasCorrections: false,
+    statusDetail: statusDetailOf(v),
+    hasCorrections: v.corrections.length > 0,
     handover: v.handover
       ? {
           receivedOn: v.handover.receivedOn,
@@ -195,29 +196,41 @@ export function toDiplomaResponse(v: DiplomaView): DiplomaDto {
           leafIndex: v.handoverLeafIndex,
         }
       : null,
-    versions: [
-      {
-        version: 1,
-        kind: 'original',
-        on: e.issuedOn,
-        decisionNo: v.decisionNo,
-        serialNumber: v.serialNumber,
-        registerEntryNumber: e.registerEntryNumber,
-        leafIndex: v.leafIndex,
-      },
-      ...(v.revocation
-        ? [
-            {
-              version: 2,
-              kind: 'revocation',
-              on: v.revocation.decidedOn,
-              decisionNo: v.revocation.decisionNo,
-              serialNumber: v.serialNumber,
-              registerEntryNumber: e.registerEntryNumber,
-              leafIndex: v.revocationLeafIndex,
-            },
-          ]
-        : []),
-    ],
+    versions: v.versions.map((x) => ({
+      version: x.version,
+      kind: x.kind,
+      on: x.on,
+      // the original's decision is the graduation decision, shared by every diploma of the lineage
+      decisionNo: x.kind === 'original' ? v.decisionNo : x.decisionNo,
+      diplomaId: x.entryId,
+      serialNumber: x.serialNumber,
+      registerEntryNumber: x.registerEntryNumber,
+      leafIndex: x.leafIndex,
+    })),
   };
+}
+
+function statusDetailOf(v: DiplomaView): StatusDetailDto | null {
+  if (v.revocation)
+    return {
+      kind: 'revocation',
+      ground: v.revocation.ground,
+      decisionNo: v.revocation.decisionNo,
+      decidedOn: v.revocation.decidedOn,
+      publicNote: v.revocation.publicNote,
+      returnDueOn: v.revocation.returnDueOn,
+    };
+  if (v.replacedBy)
+    return {
+      kind: 'reissue',
+      ground: 'issuerError', // REVOKE-1 e, REISSUE-6
+      decisionNo: v.replacedBy.reissue.decisionNo,
+      decidedOn: v.replacedBy.reissue.decidedOn,
+      publicNote: null,
+      returnDueOn: null,
+      replacedById: v.replacedBy.entry.id,
+      replacedBySerialNumber: v.replacedBy.serialNumber,
+      replacedByRegisterEntryNumber: v.replacedBy.entry.registerEntryNumber,
+    };
+  return null;
 }

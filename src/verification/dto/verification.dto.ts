@@ -24,7 +24,7 @@ export class PublicIssuerDto {
 }
 
 export class PublicStatusDetailDto {
-  @ApiProperty({ enum: ['revocation'] }) kind!: string;
+  @ApiProperty({ enum: ['revocation', 'reissue'] }) kind!: string;
   @ApiProperty() decisionNo!: string;
   @ApiProperty() decidedOn!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) publicNote!: string | null;
