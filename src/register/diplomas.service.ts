@@ -11,6 +11,7 @@ import { TransactionService } from '../database/transaction.service';
 import { FactLogService } from '../facts/fact-log.service';
 import type { OrganisationEntity } from '../orgs/entities/organisation.entity';
 import { OrgsService } from '../orgs/orgs.service';
+import { RulebookService } from '../rulebook/rulebook.service';
 import { TransparencyService } from '../transparency/transparency.service';
 import type { HandoverEntity } from './entities/handover.entity';
 import type { RegisterEntryEntity } from './entities/register-entry.entity';
@@ -45,7 +46,8 @@ export interface DiplomaView {
   status: 'valid' | 'revoked' | 'replaced';
   revocation: RevocationEntity | null;
   replacedBy: { reissue: ReissueEntity; entry: RegisterEntryEntity; serialNumber: string | null } | null;
-  corrections: CorrectionEntity[];
+  /** CORR-5: with the decision's due day when the dossier's arrival was recorded. */
+  corrections: (CorrectionEntity & { dueOn: string | null })[];
   /** The holder's data now (CORR-9): what a copy, the public answer and the national feed show. */
   content: HolderContent;
   versions: DiplomaVersion[];
@@ -84,6 +86,7 @@ export class DiplomasService {
     private readonly facts: FactLogService,
     private readonly tx: TransactionService,
     private readonly blanks: BlanksService,
+    private readonly rulebook: RulebookService,
   ) {}
 
   async read(actor: Actor, id: string): Promise<DiplomaView> {
@@ -342,7 +345,12 @@ export class DiplomasService {
       const handover = handovers.get(e.id) ?? null;
       const revocation = lineage.revocations.get(e.id) ?? null;
       const replacedBy = lineage.reissues.find((r) => r.entryId === e.id) ?? null;
-      const corrections = lineage.corrections.get(e.id) ?? [];
+      const corrections = await Promise.all(
+        (lineage.corrections.get(e.id) ?? []).map(async (c) => ({
+          ...c,
+          dueOn: await this.correctionDue(c, issuer),
+        })),
+      );
       out.push({
         status: revocation ? 'revoked' : replacedBy ? 'replaced' : 'valid',
         revocation,
@@ -374,6 +382,14 @@ export class DiplomasService {
       });
     }
     return out;
+  }
+
+  /** CORR-5: the decision is due `correction.deadlineWorkingDays` working days after a complete dossier. */
+  private async correctionDue(c: CorrectionEntity, issuer: OrganisationEntity): Promise<string | null> {
+    if (!c.receivedOn) return null;
+    const row = await this.rulebook.settingRow('correction.deadlineWorkingDays', c.receivedOn, issuer.path);
+    if (typeof row?.value !== 'number') return null;
+    return (await this.rulebook.calendar()).addWorkingDays(c.receivedOn, row.value);
   }
 
   /** The entries linked to these by re-issues, and every amendment fact of all of them. */

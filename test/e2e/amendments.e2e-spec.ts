@@ -262,9 +262,19 @@ describe('amendments: revocations, corrections and re-issues', () => {
       [ids[1]],
     );
     const corrected = await correct(ids[1], {
+      receivedOn: '2026-03-03',
       changes: { fullName: 'Nguyễn Thị Thuỷ Tiên'.normalize('NFD') },
     });
     expect(corrected.status).toBe(201);
+    // CORR-5: 5 working days after the dossier (Tue 3 March → Tue 10 March 2026)
+    expect(corrected.body.corrections).toEqual([
+      expect.objectContaining({
+        receivedOn: '2026-03-03',
+        dueOn: '2026-03-10',
+        onTime: true,
+        ground: 'civilStatusChange',
+      }),
+    ]);
     expect(corrected.body).toMatchObject({
       hasCorrections: true,
       holder: { fullName: 'Nguyễn Thị Thuỷ Tiên' },

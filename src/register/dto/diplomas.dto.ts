@@ -95,6 +95,25 @@ export class StatusDetailDto {
   @ApiPropertyOptional() replacedByRegisterEntryNumber?: string;
 }
 
+export class FieldChangeDto {
+  @ApiProperty() field!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) from!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) to!: string | null;
+}
+
+export class CorrectionViewDto {
+  @ApiProperty({ description: 'CORR-1 ground' }) ground!: string;
+  @ApiProperty() decisionNo!: string;
+  @ApiProperty() decidedOn!: string;
+  @ApiProperty() evidenceRef!: string;
+  @ApiProperty({ type: [FieldChangeDto] }) changes!: FieldChangeDto[];
+  @ApiPropertyOptional({ nullable: true, type: String }) receivedOn!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'CORR-5: due day of the decision' })
+  dueOn!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Boolean, description: 'decided by the due day' }) onTime!:
+    boolean | null;
+}
+
 export class DiplomaDto {
   @ApiProperty() id!: string;
   @ApiPropertyOptional({
@@ -137,6 +156,11 @@ export class DiplomaDto {
   })
   statusDetail!: StatusDetailDto | null;
   @ApiProperty() hasCorrections!: boolean;
+  @ApiProperty({
+    type: [CorrectionViewDto],
+    description: 'CORR-7: each correction with its old and new values',
+  })
+  corrections!: CorrectionViewDto[];
   @ApiPropertyOptional({ nullable: true, type: HandoverViewDto }) handover!: HandoverViewDto | null;
   @ApiProperty({ type: [DiplomaVersionDto] }) versions!: DiplomaVersionDto[];
 }
@@ -186,6 +210,16 @@ export function toDiplomaResponse(v: DiplomaView): DiplomaDto {
     status: v.status,
     statusDetail: statusDetailOf(v),
     hasCorrections: v.corrections.length > 0,
+    corrections: v.corrections.map((c) => ({
+      ground: c.ground,
+      decisionNo: c.decisionNo,
+      decidedOn: c.decidedOn,
+      evidenceRef: c.evidenceRef,
+      changes: c.changes,
+      receivedOn: c.receivedOn,
+      dueOn: c.dueOn,
+      onTime: c.dueOn ? c.decidedOn <= c.dueOn : null,
+    })),
     handover: v.handover
       ? {
           receivedOn: v.handover.receivedOn,
