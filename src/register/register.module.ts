@@ -6,7 +6,8 @@ import { JobsModule } from '../jobs/jobs.module';
 import { OrgsModule } from '../orgs/orgs.module';
 import { RulebookModule } from '../rulebook/rulebook.module';
 import { TransparencyModule } from '../transparency/transparency.module';
-import { AmendmentsController } from './amendments/amendments.controller';
+import { AmendmentsController, AppendixController } from './amendments/amendments.controller';
+import { AppendixService } from './amendments/appendix.service';
 import { CorrectionsService } from './amendments/corrections.service';
 import { ReissuesService } from './amendments/reissues.service';
 import { RevocationsService } from './amendments/revocations.service';
@@ -29,7 +30,13 @@ import { RegisterRepository } from './register.repository';
     JobsModule,
     TransparencyModule,
   ],
-  controllers: [DecisionsController, DiplomasController, RegisterBooksController, AmendmentsController],
+  controllers: [
+    DecisionsController,
+    DiplomasController,
+    RegisterBooksController,
+    AmendmentsController,
+    AppendixController,
+  ],
   providers: [
     RegisterRepository,
     DecisionsService,
@@ -39,6 +46,7 @@ import { RegisterRepository } from './register.repository';
     RevocationsService,
     CorrectionsService,
     ReissuesService,
+    AppendixService,
   ],
   exports: [DiplomasService, DecisionsService],
 })

@@ -463,6 +463,26 @@ export class RegisterRepository {
       .getMany();
   }
 
+  /** REG-9: ids of the corrections and re-issues a custodian recorded for a type in a year, by decision date. */
+  async appendixActs(
+    custodianOrgId: string,
+    credentialType: string,
+    year: number,
+  ): Promise<{ kind: 'correction' | 'reissue'; id: string; entry_id: string }[]> {
+    return this.dataSource.query(
+      `SELECT * FROM (
+         SELECT 'correction' AS kind, c.id, c.entry_id, c.decided_on, c.created_at FROM corrections c
+           JOIN register_entries e ON e.id = c.entry_id
+          WHERE c.recorded_by_org_id = $1 AND e.credential_type = $2 AND c.decided_on >= make_date($3, 1, 1) AND c.decided_on < make_date($3 + 1, 1, 1)
+         UNION ALL
+         SELECT 'reissue', r.id, r.entry_id, r.decided_on, r.created_at FROM reissues r
+           JOIN register_entries e ON e.id = r.entry_id
+          WHERE r.recorded_by_org_id = $1 AND e.credential_type = $2 AND r.decided_on >= make_date($3, 1, 1) AND r.decided_on < make_date($3 + 1, 1, 1)
+       ) acts ORDER BY decided_on, created_at, id`,
+      [custodianOrgId, credentialType, year],
+    );
+  }
+
   // ---- handovers and custody transfers
 
   async insertHandover(em: EntityManager, h: HandoverEntity): Promise<void> {

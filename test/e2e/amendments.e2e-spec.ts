@@ -5,7 +5,15 @@ import {
   receiveBlanks,
   waitJob,
 } from '../support/register-fixtures';
+import { pdfText } from '../support/pdf';
 import { startTestApp, type TestApp } from '../support/test-app';
+
+const binary = (res: import('supertest').Response, cb: (err: Error | null, body: unknown) => void) => {
+  const chunks: Buffer[] = [];
+  const stream = res as unknown as NodeJS.ReadableStream;
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
+};
 
 // Issue 7: revocations, corrections and re-issues. Only the register's custodian amends; each act is a fact.
 
@@ -355,6 +363,22 @@ describe('amendments: revocations, corrections and re-issues', () => {
       expect((await t.sql(`SELECT 1 FROM log_entries WHERE fact_type = $1`, [type])).length).toBeGreaterThan(
         0,
       );
+    // REG-9: the appendix of SGD-BTR's THPT register for 2026 lists the correction and the re-issue
+    const appendix = await t.http
+      .get('/api/v1/register-appendix?credentialType=THPT&year=2026')
+      .set(auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const text = pdfText(appendix.body as Buffer)
+      .pages.join(' ')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('PHỤ LỤC SỔ GỐC');
+    expect(text).toContain(`Họ và tên: ${before.full_name} → Nguyễn Thị Thuỷ Tiên`);
+    const packed = text.replace(/\s+/g, ''); // table cells wrap anywhere
+    expect(packed).toContain('ChỉnhsửatheoQĐ201/QĐ-SGDĐTngày10/03/2026');
+    expect(packed).toContain('CấplạitheoQĐ77/QĐ-SGDĐTngày20/03/2026');
+    expect(text).toContain(fresh.body.serialNumber as string);
     await expect(t.sql(`UPDATE corrections SET ground = 'lateBirthRegistration'`)).rejects.toThrow(
       /append-only/,
     );

@@ -94,3 +94,12 @@ export class ReissueDto {
   signerName?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) signerTitle?: string;
 }
+
+export class AppendixQueryDto {
+  @ApiPropertyOptional({ description: "Custodian; default: the caller's organisation" })
+  @IsOptional()
+  @Matches(/^[A-Z0-9][A-Z0-9._-]{1,39}$/)
+  custodianOrgCode?: string;
+  @ApiProperty({ example: 'THPT' }) @Matches(/^[A-Z]{2,10}$/) credentialType!: string;
+  @ApiProperty({ example: '2026' }) @Matches(/^\d{4}$/) year!: string;
+}
