@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { Copies1795990770595 } from './1795990770595-Copies';
 import { Amendments1795990439280 } from './1795990439280-Amendments';
 import { Revocations1795990167885 } from './1795990167885-Revocations';
 import { Printing1795625823577 } from './1795625823577-Printing';
@@ -32,4 +33,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Printing1795625823577,
   Revocations1795990167885,
   Amendments1795990439280,
+  Copies1795990770595,
 ];

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { BlanksModule } from './blanks/blanks.module';
+import { CopiesModule } from './copies/copies.module';
 import { type CoreDeps, CoreModule } from './core.module';
 import { CustodyModule } from './custody/custody.module';
 import { HealthController } from './health/health.controller';
@@ -32,6 +33,7 @@ export class AppModule {
         JobsModule,
         RegisterModule,
         PrintingModule,
+        CopiesModule,
         TransparencyModule,
         TrustListModule,
         VerificationModule,

@@ -1,3 +1,6 @@
+import { CopyRegisterBookEntity } from '../copies/entities/copy-register-book.entity';
+import { CopyRequestEntity } from '../copies/entities/copy-request.entity';
+import { RegisterCopyEntity } from '../copies/entities/register-copy.entity';
 import { AuditEventEntity } from '../audit/entities/audit-event.entity';
 import { JobEntity } from '../jobs/entities/job.entity';
 import { DiplomaPrintEntity } from '../printing/entities/diploma-print.entity';
@@ -73,4 +76,7 @@ export const ENTITIES = [
   ReissueEntity,
   DiplomaPrintEntity,
   PrintCalibrationEntity,
+  CopyRequestEntity,
+  RegisterCopyEntity,
+  CopyRegisterBookEntity,
 ];

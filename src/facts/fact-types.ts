@@ -1,5 +1,6 @@
 import { BLANK_MOVEMENT, BLANK_RECEIPT, BLANK_RECORD } from '../blanks/blanks.facts';
 import { AppError } from '../common/errors/app-error';
+import { COPY_REQUEST, REGISTER_COPY } from '../copies/copies.facts';
 import { CUSTODY_ASSIGNMENT } from '../custody/custody.facts';
 import { ORG_REGISTRATION, ORG_SUCCESSION } from '../orgs/orgs.facts';
 import {
@@ -43,6 +44,8 @@ export const FACT_TYPES: readonly FactTypeDefinition[] = [
   REVOCATION,
   CORRECTION,
   REISSUE,
+  COPY_REQUEST,
+  REGISTER_COPY,
 ];
 
 export function factType(type: string): FactTypeDefinition {

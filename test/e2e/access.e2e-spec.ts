@@ -357,6 +357,61 @@ const SCOPE: Record<string, Probe | { unscoped: string }> = {
         .send({ ground: 'fraud', decisionNo: '1/QĐ', decidedOn: '2026-03-02' }),
     );
   },
+  'POST /api/v1/diplomas/:id/copies': async (t) => {
+    const hp = await haiPhongIssued(t);
+    await expectOutOfScope(
+      await t.http
+        .post(`/api/v1/diplomas/${hp.diplomaId}/copies`)
+        .set(await t.auth('btr.registrar'))
+        .send(copyRequestBody),
+    );
+  },
+  'GET /api/v1/copies/:id/pdf': async (t) => {
+    const copyId = await haiPhongCopy(t);
+    await t.http
+      .get(`/api/v1/copies/${copyId}/pdf`)
+      .set(await t.auth('hpg.registrar'))
+      .expect(200);
+    await expectOutOfScope(await t.http.get(`/api/v1/copies/${copyId}/pdf`).set(await t.auth('btr.auditor')));
+  },
+  'GET /api/v1/copy-registers': async (t) => {
+    await expectOutOfScope(
+      await t.http
+        .get('/api/v1/copy-registers?custodianOrgCode=SGD-HPG&credentialType=THPT&year=2026')
+        .set(await t.auth('btr.registrar')),
+    );
+  },
+  'POST /api/v1/diplomas/:id/corrections': async (t) => {
+    const hp = await haiPhongIssued(t);
+    await expectOutOfScope(
+      await t.http
+        .post(`/api/v1/diplomas/${hp.diplomaId}/corrections`)
+        .set(await t.auth('btr.registrar'))
+        .send({
+          ground: 'civilStatusChange',
+          decisionNo: '1/QĐ',
+          decidedOn: '2026-03-02',
+          evidenceRef: 'TL 1',
+          changes: { fullName: 'Nguyễn Văn Khác' },
+        }),
+    );
+  },
+  'POST /api/v1/diplomas/:id/reissues': async (t) => {
+    const hp = await haiPhongIssued(t);
+    await expectOutOfScope(
+      await t.http
+        .post(`/api/v1/diplomas/${hp.diplomaId}/reissues`)
+        .set(await t.auth('btr.registrar'))
+        .send({ decisionNo: '1/QĐ', decidedOn: '2026-03-02', reason: 'Lỗi' }),
+    );
+  },
+  'GET /api/v1/register-appendix': async (t) => {
+    await expectOutOfScope(
+      await t.http
+        .get('/api/v1/register-appendix?custodianOrgCode=SGD-HPG&credentialType=THPT&year=2026')
+        .set(await t.auth('btr.registrar')),
+    );
+  },
   'GET /api/v1/diplomas/:id/pdf': async (t) => {
     const hp = await haiPhongIssued(t);
     await expectOutOfScope(
@@ -536,6 +591,30 @@ function haiPhongIssued(t: TestApp) {
     };
   })();
   return haiPhong;
+}
+
+const copyRequestBody = {
+  requesterName: 'Nguyễn Văn Nhận',
+  requesterPersonalIdNumber: '031207001234',
+  relationship: 'holder',
+  quantity: 1,
+  receivedAt: '2026-03-02T09:00:00+07:00',
+  signerName: 'Phạm Văn Hải',
+  signerTitle: 'GIÁM ĐỐC',
+};
+let haiPhongCopyId: Promise<string> | null = null;
+/** Once per run: Hải Phòng's department, the register's custodian, issues a copy of its diploma. */
+function haiPhongCopy(t: TestApp): Promise<string> {
+  haiPhongCopyId ??= (async () => {
+    const hp = await haiPhongIssued(t);
+    const res = await t.http
+      .post(`/api/v1/diplomas/${hp.diplomaId}/copies`)
+      .set(await t.auth('hpg.registrar'))
+      .send(copyRequestBody)
+      .expect(201);
+    return res.body.copies[0].id as string;
+  })();
+  return haiPhongCopyId;
 }
 
 let haiPhongBlanks: Promise<unknown> | null = null;

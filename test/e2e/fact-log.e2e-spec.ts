@@ -112,6 +112,33 @@ function checkpointSignedBy(
   return null;
 }
 
+/** One copy request (two copies) of the chain's second THPT diploma by its custodian SGD-BTR, made once per app. */
+const copyChains = new WeakMap<TestApp, Promise<{ requestId: string; copyId: string }>>();
+const copyChain = (t: TestApp) => {
+  if (!copyChains.has(t))
+    copyChains.set(
+      t,
+      (async () => {
+        const { secondEntryId } = await registerChain(t);
+        const res = await t.http
+          .post(`/api/v1/diplomas/${secondEntryId}/copies`)
+          .set(await t.auth('btr.registrar'))
+          .send({
+            requesterName: 'Nguyễn Văn Nhận',
+            requesterPersonalIdNumber: '083207001234',
+            relationship: 'holder',
+            quantity: 2,
+            receivedAt: '2026-03-02T09:00:00+07:00',
+            signerName: 'Trần Văn Khải',
+            signerTitle: 'GIÁM ĐỐC',
+          })
+          .expect(201);
+        return { requestId: res.body.id as string, copyId: res.body.copies[0].id as string };
+      })(),
+    );
+  return copyChains.get(t)!;
+};
+
 // ---- One way to create a fact of each registered type through the API. The test fails for a type without one.
 interface Fixture {
   create(t: TestApp): Promise<string>;
@@ -120,6 +147,8 @@ interface Fixture {
 }
 
 let seq = 0;
+/** Numbers of the amendment fixtures (apart from `seq`, which other fixtures turn into dates). */
+let amendSeq = 0;
 
 /** One issued decision, a draft one, a handover, a closed book and a custody transfer, created once per app. */
 const chains = new WeakMap<TestApp, ReturnType<typeof buildChain>>();
@@ -297,6 +326,73 @@ const FIXTURES: Record<string, Fixture> = {
     },
     forge: () => ({ entry_id: chainSync.secondEntryId }),
   },
+  'copy.request': {
+    create: async (t) => (await copyChain(t)).requestId,
+    forge: (s) => ({ requester_name: `FORGED ${s}` }),
+  },
+  'copy.registerCopy': {
+    create: async (t) => (await copyChain(t)).copyId,
+    forge: (s) => ({ copy_sequence: 100_000 + Number(s), copy_entry_number: `FORGED${s}` }),
+  },
+  'register.correction': {
+    async create(t) {
+      // The THCS diploma of the chain, now in SGD-BTR's custody (custody transfer of the chain).
+      const { thcsEntryId } = await registerChain(t);
+      const res = await t.http
+        .post(`/api/v1/diplomas/${thcsEntryId}/corrections`)
+        .set(await t.auth('btr.registrar'))
+        .send({
+          ground: 'ethnicityOrGenderRedetermined',
+          decisionNo: `${++amendSeq}/QĐ-SGDĐT`,
+          decidedOn: '2026-06-10',
+          evidenceRef: 'Quyết định xác định lại dân tộc',
+          changes: { ethnicity: `Tày ${amendSeq}` },
+        })
+        .expect(201);
+      const [row] = await t.sql<{ id: string }>(
+        `SELECT id FROM corrections WHERE entry_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
+        [res.body.id],
+      );
+      return row.id;
+    },
+  },
+  'register.reissue': {
+    async create(t) {
+      // A fresh diploma of its own each time (a diploma is re-issued once), in the open 2024 book (the
+      // chain closed 2025's).
+      const prefix = `RI${++amendSeq}`;
+      await receiveBlanks(t, 'btr.registrar', 'THPT', prefix, 1, 3);
+      const decisionId = await createDecision(t, 'btr.registrar', {
+        decisionNo: `${amendSeq}/QĐ-SGDĐT`,
+        decidedOn: '2024-07-20',
+        credentialType: 'THPT',
+        schoolCode: 'THPT-BTR-NDCHIEU',
+        graduationYear: 2024,
+      });
+      await t.http
+        .post(`/api/v1/graduation-decisions/${decisionId}/graduates`)
+        .set(await t.auth('btr.registrar'))
+        .send({ graduates: graduateRows(1, 100 + amendSeq) })
+        .expect(200);
+      const job = await t.http
+        .post(`/api/v1/graduation-decisions/${decisionId}/issue`)
+        .set(await t.auth('btr.signer'))
+        .send({ issuedOn: '2024-08-10' })
+        .expect(202);
+      await waitJob(t, 'btr.signer', job.body.id);
+      const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM register_entries WHERE decision_id = $1`, [
+        decisionId,
+      ]);
+      await t.http
+        .post(`/api/v1/diplomas/${id}/reissues`)
+        .set(await t.auth('btr.registrar'))
+        .send({ decisionNo: `${amendSeq}/QĐ-CL`, decidedOn: '2026-03-20', reason: 'Lỗi của cơ quan cấp' })
+        .expect(201);
+      const [row] = await t.sql<{ id: string }>(`SELECT id FROM reissues WHERE entry_id = $1`, [id]);
+      return row.id;
+    },
+    forge: () => ({ entry_id: chainSync.secondEntryId, new_entry_id: chainSync.entryId }),
+  },
   'printing.diplomaPrint': {
     async create(t) {
       const { secondEntryId } = await registerChain(t);
@@ -354,7 +450,8 @@ const FIXTURES: Record<string, Fixture> = {
           issuerOrgCode: 'XA-BTR-MOCAY',
           credentialType: 'THCS',
           custodianOrgCode: 'SGD-BTR',
-          effectiveFrom: `2026-05-${String(10 + ++seq).padStart(2, '0')}`,
+          // a new day for each assignment, from 11 May 2026 on
+          effectiveFrom: new Date(Date.UTC(2026, 4, 10) + ++seq * 86_400_000).toISOString().slice(0, 10),
           transferRecordRef: 'Biên bản bàn giao 7/BB',
         })
         .expect(201);

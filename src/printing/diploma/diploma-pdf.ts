@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import PDFDocument from 'pdfkit';
 import { drawCalibration } from './calibration-page';
+import { copyMarkingText, drawCopyMarking } from './copy-marking';
 import { drawLines, drawStatic } from './draw';
 import { registerFaces } from './fonts';
 import type { DiplomaPrint } from './model';
@@ -11,7 +12,8 @@ import { templateFor } from './templates';
 import { assertCalibration, mm, type Calibration } from './units';
 import { printedValues, type PrintedValues } from './values';
 
-export type PrintMode = 'preview' | 'overlay';
+/** `copy`: the whole diploma like a preview, without the test watermark, marked "BẢN SAO" (PRINT-7). */
+export type PrintMode = 'preview' | 'overlay' | 'copy';
 
 export interface DiplomaPdfOptions {
   /** `overlay`: only the variable fields and the QR, onto the blank (PRINT-6); `preview`: the whole diploma. */
@@ -104,9 +106,11 @@ export function openDiplomaPdf(out: NodeJS.WritableStream, opts: DiplomaPdfOptio
     async add(d, template = templateFor(d.credentialType, d.issuedOn)) {
       check();
       const values = printedValues(d, template);
+      const copy = opts.mode === 'copy' ? copyMarkingText(template, d.copy) : null;
       startPage(template);
-      if (opts.mode === 'preview') drawPreviewBlank(doc, template, values);
+      if (opts.mode !== 'overlay') drawPreviewBlank(doc, template, values, opts.mode === 'preview');
       drawFields(doc, template, values, opts.mode);
+      if (copy) drawCopyMarking(doc, copy);
       // As bytes: pdfkit converts a string operand to bytes one character at a time (and appends '\n').
       if (template.qr && d.qr)
         doc.fillColor('#000000').addContent(Buffer.from(`${qrPathOps(d.qr, template.qr)}\n`, 'latin1'));
@@ -129,8 +133,23 @@ export function openDiplomaPdf(out: NodeJS.WritableStream, opts: DiplomaPdfOptio
   };
 }
 
-function drawPreviewBlank(doc: PDFKit.PDFDocument, t: DiplomaTemplate, values: PrintedValues): void {
+function drawPreviewBlank(
+  doc: PDFKit.PDFDocument,
+  t: DiplomaTemplate,
+  values: PrintedValues,
+  watermark = true,
+): void {
   // A test print on plain paper must never pass for a diploma.
+  if (watermark) drawWatermark(doc, t);
+  for (const s of t.statics)
+    if (s.kind !== 'text' || !s.showIf || values[s.showIf] !== undefined) drawStatic(doc, s, t.pageMm);
+  if (t.qr) {
+    const q = t.qr;
+    doc.lineWidth(0.3).strokeColor('#9a9a9a').rect(mm(q.xMm), mm(q.yMm), mm(q.sizeMm), mm(q.sizeMm)).stroke();
+  }
+}
+
+function drawWatermark(doc: PDFKit.PDFDocument, t: DiplomaTemplate): void {
   doc.save();
   doc.rotate(-24, { origin: [mm(t.pageMm.width / 2), mm(t.pageMm.height / 2)] });
   doc.fillColor(WATERMARK);
@@ -138,12 +157,6 @@ function drawPreviewBlank(doc: PDFKit.PDFDocument, t: DiplomaTemplate, values: P
   drawLines(doc, 'BẢN IN THỬ - KHÔNG CÓ GIÁ TRỊ', { ...centre, yMm: t.pageMm.height / 2 + 4, sizePt: 34 });
   drawLines(doc, 'TEST PRINT - NOT VALID', { ...centre, yMm: t.pageMm.height / 2 + 16, sizePt: 22 });
   doc.restore();
-  for (const s of t.statics)
-    if (s.kind !== 'text' || !s.showIf || values[s.showIf] !== undefined) drawStatic(doc, s, t.pageMm);
-  if (t.qr) {
-    const q = t.qr;
-    doc.lineWidth(0.3).strokeColor('#9a9a9a').rect(mm(q.xMm), mm(q.yMm), mm(q.sizeMm), mm(q.sizeMm)).stroke();
-  }
 }
 
 function drawFields(

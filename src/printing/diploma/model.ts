@@ -1,3 +1,5 @@
+import type { CopyMarking } from './copy-marking';
+
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
 export const CLASSIFICATIONS = ['excellent', 'veryGood', 'good', 'average'] as const;
@@ -45,4 +47,6 @@ export interface DiplomaPrint {
   serialNumber: string;
   registerEntryNumber: string;
   qr: QrMatrix | null;
+  /** A copy from the register (PRINT-7): printed in `copy` mode only. */
+  copy?: CopyMarking | null;
 }
