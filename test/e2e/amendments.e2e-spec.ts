@@ -245,10 +245,11 @@ describe('amendments: revocations, corrections and re-issues', () => {
       ground: 'holderMistake',
       changes: { fullName: 'Trần Thị Mới' },
     });
-    expect({ status: wrongGround.status, field: wrongGround.body.details.errors[0].field }).toEqual({
-      status: 400,
-      field: 'ground',
-    });
+    expect({
+      status: wrongGround.status,
+      code: wrongGround.body.code,
+      field: wrongGround.body.details.errors[0].field,
+    }).toEqual({ status: 422, code: 'CORRECTION_GROUND_INVALID', field: 'ground' });
     const current = (await t.http.get(`/api/v1/diplomas/${ids[1]}`).set(await t.auth('btr.registrar'))).body
       .holder;
     const same = await correct(ids[1], { changes: { fullName: current.fullName } });

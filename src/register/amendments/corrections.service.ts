@@ -8,6 +8,7 @@ import { FactLogService } from '../../facts/fact-log.service';
 import { DiplomasService, type DiplomaView } from '../diplomas.service';
 import {
   CORRECTABLE_FIELDS,
+  CORRECTION_GROUNDS,
   type CorrectableField,
   type CorrectionEntity,
   type CorrectionGround,
@@ -42,6 +43,13 @@ export class CorrectionsService {
     const view = await this.diplomas.read(actor, id);
     assertCustodian(actor, view);
     assertAmendable(view);
+    if (!(CORRECTION_GROUNDS as readonly string[]).includes(c.ground)) {
+      throw new AppError('CORRECTION_GROUND_INVALID', `${c.ground} is not a correction ground (CORR-1)`, {
+        errors: [
+          { field: 'ground', code: 'NOT_A_GROUND', message: `one of ${CORRECTION_GROUNDS.join(', ')}` },
+        ],
+      });
+    }
     // Validated DTOs carry every property (undefined when not sent): only the sent ones count.
     const asked = CORRECTABLE_FIELDS.filter((f) => c.changes[f] !== undefined);
     const allowed = FIELDS_BY_GROUND[c.ground];

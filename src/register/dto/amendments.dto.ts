@@ -49,8 +49,13 @@ export class CorrectionChangesDto {
 }
 
 export class CorrectionDto {
-  @ApiProperty({ enum: CORRECTION_GROUNDS, description: 'CORR-1: the closed list' })
-  @IsIn(CORRECTION_GROUNDS)
+  // Checked by the service, so that a ground outside the closed list has its own code (CORR-1).
+  @ApiProperty({
+    enum: CORRECTION_GROUNDS,
+    description: 'CORR-1: the closed list (else CORRECTION_GROUND_INVALID)',
+  })
+  @IsString()
+  @MaxLength(60)
   ground!: CorrectionGround;
   @ApiProperty({ example: '201/QĐ-SGDĐT' }) @IsString() @IsNotEmpty() @MaxLength(100) decisionNo!: string;
   @ApiProperty({ example: '2026-03-10' }) @IsIsoDate() decidedOn!: string;
