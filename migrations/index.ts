@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { CopyRefusals1795991955981 } from './1795991955981-CopyRefusals';
 import { Copies1795990770595 } from './1795990770595-Copies';
 import { Amendments1795990439280 } from './1795990439280-Amendments';
 import { Revocations1795990167885 } from './1795990167885-Revocations';
@@ -34,4 +35,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Revocations1795990167885,
   Amendments1795990439280,
   Copies1795990770595,
+  CopyRefusals1795991955981,
 ];

@@ -50,3 +50,27 @@ export const REGISTER_COPY: FactTypeDefinition = {
   currentVersion: 1,
   rules: 'COPY-1, COPY-6, NUM-6, PRINT-7',
 };
+
+export const COPY_REFUSAL: FactTypeDefinition = {
+  type: 'copy.refusal',
+  table: 'copy_refusals',
+  versions: {
+    1: [
+      'id',
+      'custodian_org_id',
+      'entry_id',
+      'reason',
+      'requested',
+      'requester_name',
+      'requester_personal_id_number',
+      'explanation',
+      'received_at',
+      'decided_on',
+      'signer_name',
+      'signer_title',
+      'created_at',
+    ],
+  },
+  currentVersion: 1,
+  rules: 'COPY-8',
+};

@@ -1,3 +1,5 @@
+import { CopyRefusalEntity } from './entities/copy-refusal.entity';
+import { RegisterEntryEntity } from '../register/entities/register-entry.entity';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CopyRegisterBookEntity } from './entities/copy-register-book.entity';
@@ -79,6 +81,22 @@ export class CopiesRepository {
       .getRepository(CopyRequestEntity)
       .createQueryBuilder('r')
       .where('r.id = ANY(:ids)', { ids })
+      .getMany();
+  }
+
+  async insertRefusal(em: EntityManager, r: CopyRefusalEntity): Promise<void> {
+    await em.insert(CopyRefusalEntity, r);
+  }
+
+  findRefusal(id: string): Promise<CopyRefusalEntity | null> {
+    return this.dataSource.getRepository(CopyRefusalEntity).findOne({ where: { id } });
+  }
+
+  entriesByIds(ids: string[]): Promise<RegisterEntryEntity[]> {
+    return this.dataSource
+      .getRepository(RegisterEntryEntity)
+      .createQueryBuilder('e')
+      .where('e.id = ANY(:ids)', { ids })
       .getMany();
   }
 }

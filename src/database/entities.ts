@@ -1,6 +1,7 @@
 import { CopyRegisterBookEntity } from '../copies/entities/copy-register-book.entity';
 import { CopyRequestEntity } from '../copies/entities/copy-request.entity';
 import { RegisterCopyEntity } from '../copies/entities/register-copy.entity';
+import { CopyRefusalEntity } from '../copies/entities/copy-refusal.entity';
 import { AuditEventEntity } from '../audit/entities/audit-event.entity';
 import { JobEntity } from '../jobs/entities/job.entity';
 import { DiplomaPrintEntity } from '../printing/entities/diploma-print.entity';
@@ -78,5 +79,6 @@ export const ENTITIES = [
   PrintCalibrationEntity,
   CopyRequestEntity,
   RegisterCopyEntity,
+  CopyRefusalEntity,
   CopyRegisterBookEntity,
 ];

@@ -1,6 +1,6 @@
 import { BLANK_MOVEMENT, BLANK_RECEIPT, BLANK_RECORD } from '../blanks/blanks.facts';
 import { AppError } from '../common/errors/app-error';
-import { COPY_REQUEST, REGISTER_COPY } from '../copies/copies.facts';
+import { COPY_REFUSAL, COPY_REQUEST, REGISTER_COPY } from '../copies/copies.facts';
 import { CUSTODY_ASSIGNMENT } from '../custody/custody.facts';
 import { ORG_REGISTRATION, ORG_SUCCESSION } from '../orgs/orgs.facts';
 import {
@@ -46,6 +46,7 @@ export const FACT_TYPES: readonly FactTypeDefinition[] = [
   REISSUE,
   COPY_REQUEST,
   REGISTER_COPY,
+  COPY_REFUSAL,
 ];
 
 export function factType(type: string): FactTypeDefinition {

@@ -412,6 +412,42 @@ const SCOPE: Record<string, Probe | { unscoped: string }> = {
         .set(await t.auth('btr.registrar')),
     );
   },
+  'POST /api/v1/copy-refusals': async (t) => {
+    const hp = await haiPhongIssued(t);
+    await expectOutOfScope(
+      await t.http
+        .post('/api/v1/copy-refusals')
+        .set(await t.auth('btr.registrar'))
+        .send({
+          reason: 'notEligible',
+          diplomaId: hp.diplomaId,
+          requested: { fullName: 'Nguyễn Văn A', dateOfBirth: '2007-01-01' },
+          requesterName: 'Nguyễn Văn B',
+          requesterPersonalIdNumber: '083207001234',
+          receivedAt: '2026-11-27T09:30:00+07:00',
+          signerName: 'Bùi Thị Thu Trang',
+          signerTitle: 'Giám đốc',
+        }),
+    );
+  },
+  'GET /api/v1/copy-refusals/:id/pdf': async (t) => {
+    const res = await t.http
+      .post('/api/v1/copy-refusals')
+      .set(await t.auth('hpg.registrar'))
+      .send({
+        reason: 'noRegister',
+        requested: { fullName: 'Nguyễn Văn A', dateOfBirth: '2007-01-01' },
+        requesterName: 'Nguyễn Văn B',
+        requesterPersonalIdNumber: '083207001234',
+        receivedAt: '2026-11-27T09:30:00+07:00',
+        signerName: 'Bùi Thị Thu Trang',
+        signerTitle: 'Giám đốc',
+      })
+      .expect(201);
+    await expectOutOfScope(
+      await t.http.get(`/api/v1/copy-refusals/${res.body.id}/pdf`).set(await t.auth('btr.registrar')),
+    );
+  },
   'GET /api/v1/diplomas/:id/pdf': async (t) => {
     const hp = await haiPhongIssued(t);
     await expectOutOfScope(

@@ -385,4 +385,70 @@ describe('amendments: revocations, corrections and re-issues', () => {
     );
     await expect(t.sql(`DELETE FROM reissues`)).rejects.toThrow(/append-only/);
   });
+
+  it('COPY-8: refusals in writing, with a reason the register bears out, and a letter in Vietnamese', async () => {
+    const auth = await t.auth('btr.registrar');
+    const base = {
+      requested: {
+        fullName: 'Phạm Văn Không Có'.normalize('NFD'),
+        dateOfBirth: '2006-02-03',
+        serialNumber: 'ZZ0000001',
+      },
+      requesterName: 'Phạm Văn Hỏi',
+      requesterPersonalIdNumber: '083206001111',
+      receivedAt: '2026-11-27T09:30:00+07:00',
+      signerName: 'Trần Văn Khải',
+      signerTitle: 'Giám đốc',
+    };
+    const refuse = async (body: Record<string, unknown>, user = 'btr.registrar') =>
+      t.http
+        .post('/api/v1/copy-refusals')
+        .set(await t.auth(user))
+        .send({ ...base, ...body });
+    // the reason must agree with the register
+    const validButNotValid = await refuse({ reason: 'notValid', diplomaId: ids[2] });
+    expect({ status: validButNotValid.status, code: validButNotValid.body.code }).toEqual({
+      status: 422,
+      code: 'COPY_REFUSAL_REASON_INVALID',
+    });
+    const inRegister = await refuse({ reason: 'noRegister', diplomaId: ids[2] });
+    expect(inRegister.body.code).toBe('COPY_REFUSAL_REASON_INVALID');
+    const school = await refuse({ reason: 'notEligible', diplomaId: ids[2] }, 'thpt.chuyenbt');
+    expect(school.body.code).toBe('NOT_CUSTODIAN');
+    expect((await t.sql(`SELECT 1 FROM copy_refusals`)).length).toBe(0);
+
+    const none = await refuse({ reason: 'noRegister' });
+    expect(none.status).toBe(201);
+    const letter = await t.http
+      .get(none.body.letterUrl as string)
+      .set(auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const text = pdfText(letter.body as Buffer)
+      .rawPages.join(' ')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('Phạm Văn Không Có'); // NFC, given in NFD
+    expect(text).toContain('không cấp bản sao');
+    expect(text).toContain('không có thông tin về văn bằng');
+
+    const revoked = await refuse({ reason: 'notValid', diplomaId: ids[0] });
+    expect(revoked.status).toBe(201);
+    const revokedLetter = await t.http
+      .get(revoked.body.letterUrl as string)
+      .set(auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(
+      pdfText(revokedLetter.body as Buffer)
+        .pages.join(' ')
+        .replace(/\s+/g, ' '),
+    ).toContain('thu hồi, hủy bỏ theo Quyết định số 152/QĐ-SGDĐT ngày 02/03/2026');
+    const [fact] = await t.sql(`SELECT 1 FROM log_entries WHERE fact_type = 'copy.refusal'`);
+    expect(fact).toBeDefined();
+    expect(
+      (await t.http.get(revoked.body.letterUrl as string).set(await t.auth('hpg.registrar'))).status,
+    ).toBe(403);
+  });
 });

@@ -393,6 +393,24 @@ const FIXTURES: Record<string, Fixture> = {
     },
     forge: () => ({ entry_id: chainSync.secondEntryId, new_entry_id: chainSync.entryId }),
   },
+  'copy.refusal': {
+    async create(t) {
+      const res = await t.http
+        .post('/api/v1/copy-refusals')
+        .set(await t.auth('btr.registrar'))
+        .send({
+          reason: 'noRegister',
+          requested: { fullName: 'Phạm Văn Không Có', dateOfBirth: '2006-02-03' },
+          requesterName: 'Phạm Văn Hỏi',
+          requesterPersonalIdNumber: '083206001111',
+          receivedAt: '2026-11-27T09:30:00+07:00',
+          signerName: 'Trần Văn Khải',
+          signerTitle: 'Giám đốc',
+        })
+        .expect(201);
+      return res.body.id as string;
+    },
+  },
   'printing.diplomaPrint': {
     async create(t) {
       const { secondEntryId } = await registerChain(t);
