@@ -22,4 +22,30 @@ export class VerificationRepository {
     );
     return rows.length > 0;
   }
+
+  /** REVOKE-4, PUB-7: revocation decisions on an issuer's diplomas decided in a year, for publication. */
+  revocationsOf(issuerOrgId: string, year: number): Promise<PublishedRevocation[]> {
+    return this.dataSource.query(
+      `SELECT r.decision_no AS "decisionNo", to_char(r.decided_on, 'YYYY-MM-DD') AS "decidedOn", r.ground,
+              r.public_note AS "publicNote", e.credential_type AS "credentialType",
+              COALESCE((SELECT s.serial_number FROM register_entry_serials s WHERE s.entry_id = e.id
+                        ORDER BY s.created_at DESC, s.id DESC LIMIT 1), e.serial_number) AS "serialNumber",
+              e.register_entry_number AS "registerEntryNumber", to_char(e.issued_on, 'YYYY-MM-DD') AS "issuedOn"
+         FROM revocations r JOIN register_entries e ON e.id = r.entry_id
+        WHERE e.issuer_org_id = $1 AND r.decided_on >= make_date($2, 1, 1) AND r.decided_on < make_date($2 + 1, 1, 1)
+        ORDER BY r.decided_on, r.decision_no, e.register_entry_number`,
+      [issuerOrgId, year],
+    );
+  }
+}
+
+export interface PublishedRevocation {
+  decisionNo: string;
+  decidedOn: string;
+  ground: string;
+  publicNote: string | null;
+  credentialType: string;
+  serialNumber: string | null;
+  registerEntryNumber: string;
+  issuedOn: string;
 }

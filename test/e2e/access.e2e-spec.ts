@@ -19,6 +19,7 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/public/transparency/keys',
   'GET /.well-known/vbcc/trust-list.json',
   'GET /api/v1/public/qr/:payload',
+  'GET /api/v1/public/disclosures/revocations',
   'GET /api/v1/public/transparency/leaves',
   'POST /api/v1/public/transparency/cosignatures',
 ];

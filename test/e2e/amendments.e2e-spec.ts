@@ -123,6 +123,22 @@ describe('amendments: revocations, corrections and re-issues', () => {
     });
     expect(qr.body.checks.at(-1)).toEqual({ type: 'status', status: 'fail', reason: 'revoked' });
     await expect(t.sql(`UPDATE revocations SET ground = 'altered'`)).rejects.toThrow(/append-only/);
+    // REVOKE-4: the decision is published with the issuer's revocations of the year, without the holder's name
+    const published = await t.http
+      .get('/api/v1/public/disclosures/revocations?issuerOrgCode=SGD-BTR&year=2026')
+      .expect(200);
+    expect(published.body).toMatchObject({ issuerOrgCode: 'SGD-BTR', year: 2026 });
+    expect(published.body.items).toEqual([
+      expect.objectContaining({
+        decisionNo: '152/QĐ-SGDĐT',
+        decidedOn: '2026-03-02',
+        ground: 'fraud',
+        publicNote: 'Gian lận trong kỳ thi',
+        registerEntryNumber: res.body.registerEntryNumber,
+        serialNumber: res.body.serialNumber,
+      }),
+    ]);
+    expect(JSON.stringify(published.body)).not.toContain(res.body.holder.fullName);
   });
 
   it('revoking twice is refused; a revoked diploma is neither printed, replaced after a misprint nor handed over', async () => {
