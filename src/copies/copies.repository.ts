@@ -17,11 +17,15 @@ export class CopiesRepository {
   async lockEntryStanding(
     em: EntityManager,
     entryId: string,
-  ): Promise<{ revoked: boolean; replaced: boolean } | null> {
-    const [row] = await em.query<{ revoked: boolean; replaced: boolean }[]>(
+  ): Promise<{ revoked: boolean; replaced: boolean; corrections: number; serials: number } | null> {
+    const [row] = await em.query<
+      { revoked: boolean; replaced: boolean; corrections: number; serials: number }[]
+    >(
       `WITH locked AS (SELECT id FROM register_entries WHERE id = $1 FOR SHARE)
        SELECT EXISTS (SELECT 1 FROM revocations r WHERE r.entry_id = l.id) AS revoked,
-              EXISTS (SELECT 1 FROM reissues r WHERE r.entry_id = l.id) AS replaced
+              EXISTS (SELECT 1 FROM reissues r WHERE r.entry_id = l.id) AS replaced,
+              (SELECT count(*)::int FROM corrections c WHERE c.entry_id = l.id) AS corrections,
+              (SELECT count(*)::int FROM register_entry_serials s WHERE s.entry_id = l.id) AS serials
          FROM locked l`,
       [entryId],
     );

@@ -117,6 +117,14 @@ export class CopiesService {
       const standing = await this.repo.lockEntryStanding(em, diplomaId);
       if (!standing) throw new AppError('DIPLOMA_NOT_FOUND', 'No such diploma');
       assertStanding(standing.revoked, standing.replaced);
+      // The content and QR were built before the lock: a correction or a blank replacement since then
+      // would make the copy certify what the register no longer says (CORR-9).
+      if (standing.corrections !== view.corrections.length || standing.serials !== view.serialHistory.length)
+        throw new AppError('CONFLICT', 'The diploma changed while the copy was prepared; ask again', {
+          errors: [
+            { field: 'id', code: 'CHANGED', message: 'corrected or moved to another blank meanwhile' },
+          ],
+        });
       // NUM-6: the copy register row is the counter; its lock makes numbers gapless under parallel requests.
       const book = await this.repo.lockCopyBook(em, custodian.id, type, year, uuidv7());
       const now = new Date();

@@ -197,6 +197,12 @@ export class DiplomasService {
       if ((await this.repo.revocationsOf([id], em)).has(id)) {
         throw new AppError('DIPLOMA_REVOKED', 'A revoked diploma is not handed over (REVOKE-6)');
       }
+      if ((await this.repo.reissuesTouching([id], em)).some((r) => r.entryId === id)) {
+        throw new AppError(
+          'DIPLOMA_REPLACED',
+          'This diploma was re-issued; hand over the new one (REISSUE-8)',
+        );
+      }
       const handover: HandoverEntity = {
         id: uuidv7(),
         entryId: id,
@@ -253,6 +259,9 @@ export class DiplomasService {
       }
       if ((await this.repo.revocationsOf([id], em)).has(id)) {
         throw new AppError('DIPLOMA_REVOKED', 'This diploma was revoked (REVOKE-6)');
+      }
+      if ((await this.repo.reissuesTouching([id], em)).some((r) => r.entryId === id)) {
+        throw new AppError('DIPLOMA_REPLACED', 'This diploma was re-issued (REISSUE-8)');
       }
       const history = (await this.repo.serialHistoriesOf([id], em)).get(id) ?? [];
       const current = history.at(-1)?.serialNumber ?? entry!.serialNumber;
@@ -354,13 +363,14 @@ export class DiplomasService {
       out.push({
         status: revocation ? 'revoked' : replacedBy ? 'replaced' : 'valid',
         revocation,
-        replacedBy: replacedBy
-          ? {
-              reissue: replacedBy,
-              entry: lineage.entries.get(replacedBy.newEntryId)!,
-              serialNumber: currentSerial(lineage, replacedBy.newEntryId),
-            }
-          : null,
+        replacedBy:
+          replacedBy && lineage.entries.has(replacedBy.newEntryId)
+            ? {
+                reissue: replacedBy,
+                entry: lineage.entries.get(replacedBy.newEntryId)!,
+                serialNumber: currentSerial(lineage, replacedBy.newEntryId),
+              }
+            : null,
         corrections,
         content: currentContent(e, corrections),
         versions: versionChain(lineage, e.id, leafOf),
@@ -398,7 +408,7 @@ export class DiplomasService {
     const reissues = new Map<string, ReissueEntity>();
     let frontier = [...byId.keys()];
     // Chains are short (a re-issue of a re-issue is rare); each round follows one more link.
-    for (let round = 0; frontier.length && round < 10; round++) {
+    for (let round = 0; frontier.length && round < 100; round++) {
       const found = (await this.repo.reissuesTouching(frontier)).filter((r) => !reissues.has(r.id));
       for (const r of found) reissues.set(r.id, r);
       const missing = [...new Set(found.flatMap((r) => [r.entryId, r.newEntryId]))].filter(

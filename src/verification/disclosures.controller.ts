@@ -7,7 +7,9 @@ import { VerificationRepository } from './verification.repository';
 
 export class DisclosureQueryDto {
   @ApiProperty({ example: 'SGD-BTR' }) @Matches(/^[A-Z0-9][A-Z0-9._-]{1,39}$/) issuerOrgCode!: string;
-  @ApiProperty({ example: '2026' }) @Matches(/^\d{4}$/) year!: string;
+  @ApiProperty({ example: '2026' })
+  @Matches(/^(19|20)\d{2}$/, { message: 'a year from 1900 to 2099' })
+  year!: string;
 }
 
 export class PublishedRevocationDto {

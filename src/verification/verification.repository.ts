@@ -17,7 +17,8 @@ export class VerificationRepository {
   /** Whether this exact QR payload was printed for the entry (a diploma_prints fact). */
   async wasPrinted(entryId: string, qrPayload: string): Promise<boolean> {
     const rows = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM diploma_prints WHERE entry_id = $1 AND qr_payload = $2 LIMIT 1`,
+      `SELECT 1 FROM diploma_prints WHERE entry_id = $1 AND qr_payload = $2
+       UNION ALL SELECT 1 FROM register_copies WHERE entry_id = $1 AND qr_payload = $2 LIMIT 1`,
       [entryId, qrPayload],
     );
     return rows.length > 0;

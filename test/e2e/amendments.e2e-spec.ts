@@ -139,6 +139,7 @@ describe('amendments: revocations, corrections and re-issues', () => {
       }),
     ]);
     expect(JSON.stringify(published.body)).not.toContain(res.body.holder.fullName);
+    await t.http.get('/api/v1/public/disclosures/revocations?issuerOrgCode=SGD-BTR&year=0000').expect(400);
   });
 
   it('revoking twice is refused; a revoked diploma is neither printed, replaced after a misprint nor handed over', async () => {
@@ -270,6 +271,15 @@ describe('amendments: revocations, corrections and re-issues', () => {
       .holder;
     const same = await correct(ids[1], { changes: { fullName: current.fullName } });
     expect({ status: same.status, code: same.body.code }).toEqual({ status: 422, code: 'CORRECTION_EMPTY' });
+    // a name, date or gender is never erased (null), only replaced
+    const erase = await correct(ids[1], {
+      ground: 'ethnicityOrGenderRedetermined',
+      changes: { gender: null },
+    });
+    expect({ status: erase.status, field: erase.body.details.errors[0].field }).toEqual({
+      status: 400,
+      field: 'changes.gender',
+    });
     const school = await correct(ids[1], { changes: { fullName: 'Trần Thị Mới' } }, 'thpt.chuyenbt');
     expect(school.body.code).toBe('NOT_CUSTODIAN');
     const revoked = await correct(ids[0], { changes: { fullName: 'Trần Thị Mới' } });
@@ -429,6 +439,16 @@ describe('amendments: revocations, corrections and re-issues', () => {
     });
     const inRegister = await refuse({ reason: 'noRegister', diplomaId: ids[2] });
     expect(inRegister.body.code).toBe('COPY_REFUSAL_REASON_INVALID');
+    const serialOfIds2 = (await t.http.get(`/api/v1/diplomas/${ids[2]}`).set(auth)).body
+      .serialNumber as string;
+    const held = await refuse({
+      reason: 'noRegister',
+      requested: { ...base.requested, serialNumber: serialOfIds2 },
+    });
+    expect({ status: held.status, code: held.body.code }).toEqual({
+      status: 422,
+      code: 'COPY_REFUSAL_REASON_INVALID',
+    });
     const school = await refuse({ reason: 'notEligible', diplomaId: ids[2] }, 'thpt.chuyenbt');
     expect(school.body.code).toBe('NOT_CUSTODIAN');
     expect((await t.sql(`SELECT 1 FROM copy_refusals`)).length).toBe(0);

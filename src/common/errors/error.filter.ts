@@ -13,6 +13,9 @@ const CONSTRAINT_CODES: Record<string, ErrorCode> = {
   uq_custody_assignment: 'CONFLICT',
   uq_register_entry_serial: 'BLANK_SERIAL_CONFLICT',
   uq_diploma_print_first: 'DIPLOMA_ALREADY_PRINTED',
+  uq_revocation_entry: 'DIPLOMA_ALREADY_REVOKED',
+  uq_reissue_entry: 'DIPLOMA_ALREADY_REISSUED',
+  uq_register_copy_sequence: 'CONFLICT',
 };
 
 /** Statuses Nest or Express raise by themselves, and the codes we answer with instead. */

@@ -129,5 +129,7 @@ export function toCopyRequestResponse(v: CopyRequestView): CopyRequestResultDto 
 export class CopyRegisterQueryDto {
   @ApiProperty({ example: 'SGD-BTR' }) @Matches(ORG_CODE) custodianOrgCode!: string;
   @ApiProperty({ example: 'THPT' }) @Matches(/^[A-Z]{2,10}$/) credentialType!: string;
-  @ApiProperty({ example: '2026' }) @Matches(/^\d{4}$/) year!: string;
+  @ApiProperty({ example: '2026' })
+  @Matches(/^(19|20)\d{2}$/, { message: 'a year from 1900 to 2099' })
+  year!: string;
 }

@@ -1,3 +1,4 @@
+import { localDateTime } from '../../common/calendar/working-day-calendar';
 import { renderReportPdf } from '../../documents/pdf-report';
 import type { OrganisationEntity } from '../../orgs/entities/organisation.entity';
 import type { CopyRefusalEntity, RefusalReason } from '../entities/copy-refusal.entity';
@@ -30,7 +31,7 @@ export function refusalLetterPdf(
     ...(q.registerEntryNumber ? [`Số vào sổ gốc cấp văn bằng: ${q.registerEntryNumber}`] : []),
     ...(q.graduationYear ? [`Năm tốt nghiệp: ${q.graduationYear}`] : []),
   ];
-  const received = r.receivedAt.toISOString().slice(0, 10);
+  const received = localDateTime(r.receivedAt).date;
   return renderReportPdf({
     issuer: [custodian.superiorNameVi ?? '', custodian.nameVi].filter(Boolean).map((s) => s.toUpperCase()),
     title: 'V/v trả lời yêu cầu cấp bản sao văn bằng từ sổ gốc',

@@ -43,6 +43,7 @@ export class RefusalsService {
     const view = r.diplomaId ? await this.diplomas.read(actor, r.diplomaId) : null;
     if (view) assertCustodian(actor, view);
     this.assertReasonHolds(r, view);
+    if (r.reason === 'noRegister') await this.assertNotInOwnRegister(actor, r.requested);
     const custodian = await this.orgs.getById(view?.custodian.id ?? actor.orgId);
     const row: CopyRefusalEntity = {
       id: uuidv7(),
@@ -87,6 +88,22 @@ export class RefusalsService {
       decisionRef = decisionOf(v);
     }
     return refusalLetterPdf(r, custodian, decisionRef);
+  }
+
+  /** `noRegister` is not true of a diploma this office holds under the serial or number given. */
+  private async assertNotInOwnRegister(actor: Actor, q: RequestedDiploma): Promise<void> {
+    for (const f of [{ serialNumber: q.serialNumber }, { registerEntryNumber: q.registerEntryNumber }]) {
+      if (!Object.values(f)[0]) continue;
+      const { items } = await this.diplomas.find(actor, f, null, 50);
+      if (items.some((v) => v.custodian.id === actor.orgId))
+        throw new AppError(
+          'COPY_REFUSAL_REASON_INVALID',
+          'This office holds a diploma with these numbers: issue the copy',
+          {
+            errors: [{ field: 'reason', code: 'CONTRADICTED', message: 'the register has such an entry' }],
+          },
+        );
+    }
   }
 
   /** The reason must agree with the register: a refusal is a legal answer, not a free text. */

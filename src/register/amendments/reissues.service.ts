@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
+import { localDateTime } from '../../common/calendar/working-day-calendar';
 import { AppError } from '../../common/errors/app-error';
 import { uuidv7 } from '../../common/ids/uuid-v7';
 import { searchKey, toNfc } from '../../common/text/vietnamese';
@@ -54,9 +55,15 @@ export class ReissuesService {
       });
     assertAmendable(view);
     assertDecisionDate(view, r.decidedOn);
+    if (r.receivedOn && r.receivedOn > r.decidedOn) {
+      throw new AppError('AMENDMENT_DATE_INVALID', 'The dossier cannot arrive after the decision', {
+        errors: [{ field: 'receivedOn', code: 'AFTER_DECISION', message: `on or before ${r.decidedOn}` }],
+      });
+    }
     const custodian = view.custodian;
     const type = await this.rulebook.credentialType(view.entry.credentialType);
-    const year = Number(r.decidedOn.slice(0, 4));
+    // REISSUE-7: a new number in the current year (the year it is recorded, even for a late-recorded decision).
+    const year = Number(localDateTime(new Date()).date.slice(0, 4));
     const format =
       (await this.rulebook.settingRow('registerNumberFormat.reissue', r.decidedOn, custodian.path)) ??
       (await this.rulebook.settingRow('registerNumberFormat.original', r.decidedOn, custodian.path));

@@ -8,6 +8,7 @@ import {
   IsString,
   Matches,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsIsoDate } from '../../common/validation/iso-date';
@@ -36,16 +37,22 @@ export class RevocationDto {
   detectingBody?: string;
 }
 
+/** `null` only where a value may be removed (the ID number); a name, date or gender is never erased. */
+const sent = (_: object, v: unknown) => v !== undefined;
+
 export class CorrectionChangesDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) fullName?: string;
-  @ApiPropertyOptional({ example: '2007-09-02' }) @IsOptional() @IsIsoDate() dateOfBirth?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) placeOfBirth?: string;
-  @ApiPropertyOptional({ enum: ['male', 'female'] }) @IsOptional() @IsIn(['male', 'female']) gender?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(50) ethnicity?: string;
-  @ApiPropertyOptional({ example: '083207001234' })
+  @ApiPropertyOptional() @ValidateIf(sent) @IsString() @IsNotEmpty() @MaxLength(100) fullName?: string;
+  @ApiPropertyOptional({ example: '2007-09-02' }) @ValidateIf(sent) @IsIsoDate() dateOfBirth?: string;
+  @ApiPropertyOptional() @ValidateIf(sent) @IsString() @IsNotEmpty() @MaxLength(200) placeOfBirth?: string;
+  @ApiPropertyOptional({ enum: ['male', 'female'] })
+  @ValidateIf(sent)
+  @IsIn(['male', 'female'])
+  gender?: string;
+  @ApiPropertyOptional() @ValidateIf(sent) @IsString() @IsNotEmpty() @MaxLength(50) ethnicity?: string;
+  @ApiPropertyOptional({ example: '083207001234', nullable: true, description: 'null removes it' })
   @IsOptional()
   @Matches(/^\d{9}$|^\d{12}$/, { message: 'a 9- or 12-digit ID number' })
-  personalIdNumber?: string;
+  personalIdNumber?: string | null;
 }
 
 export class CorrectionDto {
@@ -106,5 +113,7 @@ export class AppendixQueryDto {
   @Matches(/^[A-Z0-9][A-Z0-9._-]{1,39}$/)
   custodianOrgCode?: string;
   @ApiProperty({ example: 'THPT' }) @Matches(/^[A-Z]{2,10}$/) credentialType!: string;
-  @ApiProperty({ example: '2026' }) @Matches(/^\d{4}$/) year!: string;
+  @ApiProperty({ example: '2026' })
+  @Matches(/^(19|20)\d{2}$/, { message: 'a year from 1900 to 2099' })
+  year!: string;
 }
