@@ -1,19 +1,12 @@
 import {
-  createDecision,
   graduateRows,
   issuedBtrDecision,
   receiveBlanks,
-  waitJob,
+  issuedCommuneThcs,
 } from '../support/register-fixtures';
 import { pdfText } from '../support/pdf';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const binary = (res: import('supertest').Response, cb: (err: Error | null, body: unknown) => void) => {
-  const chunks: Buffer[] = [];
-  const stream = res as unknown as NodeJS.ReadableStream;
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => cb(null, Buffer.concat(chunks)));
-};
+import { binary } from '../support/binary';
 
 // Issue 7: revocations, corrections and re-issues. Only the register's custodian amends; each act is a fact.
 
@@ -176,29 +169,7 @@ describe('amendments: revocations, corrections and re-issues', () => {
   });
 
   it('after a register custody transfer the old holder is refused and the new custodian revokes; the issuer stays', async () => {
-    const thcs = await createDecision(t, 'xa.phutuc', {
-      decisionNo: '31/QĐ-UBND',
-      decidedOn: '2025-08-01',
-      credentialType: 'THCS',
-      schoolCode: 'THCS-BTR-PHUTUC',
-      graduationYear: 2025,
-      signerTitle: 'Chủ tịch',
-    });
-    await t.http
-      .post(`/api/v1/graduation-decisions/${thcs}/graduates`)
-      .set(await t.auth('xa.phutuc'))
-      .send({ graduates: graduateRows(1, 72) })
-      .expect(200);
-    await receiveBlanks(t, 'xa.phutuc', 'THCS', 'RC', 1, 3);
-    const job = await t.http
-      .post(`/api/v1/graduation-decisions/${thcs}/issue`)
-      .set(await t.auth('xa.phutuc'))
-      .send({ issuedOn: '2025-08-12' })
-      .expect(202);
-    expect((await waitJob(t, 'xa.phutuc', job.body.id)).state).toBe('succeeded');
-    const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM register_entries WHERE decision_id = $1`, [
-      thcs,
-    ]);
+    const id = await issuedCommuneThcs(t, 72, 'RC');
     await t.http
       .post('/api/v1/register-books/custody-transfers')
       .set(await t.auth('btr.admin'))

@@ -5,25 +5,18 @@ import { parseQrUrl, verifyWithRawKey } from '../support/independent-qr';
 import { pdfText } from '../support/pdf';
 import { crop, decodePng, renderPdfPage } from '../support/pdf-render';
 import {
-  createDecision,
   graduateRows,
   issuedBtrDecision,
   receiveBlanks,
-  waitJob,
+  issuedCommuneThcs,
 } from '../support/register-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { binary } from '../support/binary';
 
 // Issue 7: copies from the register (bản sao từ sổ gốc, COPY-*, NUM-6, PRINT-7), through the HTTP API.
 
 const BASE_URL = 'https://vanbang.sgddt.bentre.gov.vn/vbcc';
 const NAME = 'Công Tôn Nữ Thị Hoàng Phương Thảo';
-
-const binary = (res: import('supertest').Response, cb: (err: Error | null, body: unknown) => void) => {
-  const chunks: Buffer[] = [];
-  const stream = res as unknown as NodeJS.ReadableStream;
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 interface CopyResult {
   id: string;
@@ -349,29 +342,7 @@ describe('copies from the register (COPY-*)', () => {
   });
 
   it('after a register custody transfer the old holder is refused and the new custodian issues copies; the issuer stays', async () => {
-    const thcs = await createDecision(t, 'xa.phutuc', {
-      decisionNo: '31/QĐ-UBND',
-      decidedOn: '2025-08-01',
-      credentialType: 'THCS',
-      schoolCode: 'THCS-BTR-PHUTUC',
-      graduationYear: 2025,
-      signerTitle: 'Chủ tịch',
-    });
-    await t.http
-      .post(`/api/v1/graduation-decisions/${thcs}/graduates`)
-      .set(await t.auth('xa.phutuc'))
-      .send({ graduates: graduateRows(1, 82) })
-      .expect(200);
-    await receiveBlanks(t, 'xa.phutuc', 'THCS', 'RC', 1, 3);
-    const job = await t.http
-      .post(`/api/v1/graduation-decisions/${thcs}/issue`)
-      .set(await t.auth('xa.phutuc'))
-      .send({ issuedOn: '2025-08-12' })
-      .expect(202);
-    expect((await waitJob(t, 'xa.phutuc', job.body.id)).state).toBe('succeeded');
-    const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM register_entries WHERE decision_id = $1`, [
-      thcs,
-    ]);
+    const id = await issuedCommuneThcs(t, 82, 'RC');
     // before the transfer, the commune holds its register
     const before = await ask(id, {}, 'xa.phutuc');
     expect({ status: before.status, custodian: before.body.custodianOrgCode }).toEqual({

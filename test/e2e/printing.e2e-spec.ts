@@ -17,16 +17,10 @@ import { crop, decodePng, renderPdfPage } from '../support/pdf-render';
 import { graduateRows, issuedBtrDecision, receiveBlanks, waitJob } from '../support/register-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { DEMO_PASSWORD } from '../../seeds/demo-data';
+import { binary } from '../support/binary';
 
 // Issue 6, end to end: diplomas of the register printed through the API, their QR read back from the
 // rendered page by an independent decoder and verified with node:crypto against the published trust list.
-
-const binary = (res: import('supertest').Response, cb: (err: Error | null, body: unknown) => void) => {
-  const chunks: Buffer[] = [];
-  const stream = res as unknown as NodeJS.ReadableStream;
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 const LONG_NAME = 'Công Tôn Nữ Thị Hoàng Phương Thảo';
 const BASE_URL = 'https://vanbang.sgddt.bentre.gov.vn/vbcc'; // 40 characters

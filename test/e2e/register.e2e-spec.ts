@@ -3,14 +3,7 @@ import { TransparencyService } from '../../src/transparency/transparency.service
 import { pdfText } from '../support/pdf';
 import { createDecision, graduateRows, receiveBlanks, waitJob } from '../support/register-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-// supertest's parser callback for binary bodies (PDF, XLSX)
-const binary = (res: import('supertest').Response, cb: (err: Error | null, body: unknown) => void) => {
-  const chunks: Buffer[] = [];
-  const stream = res as unknown as NodeJS.ReadableStream;
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => cb(null, Buffer.concat(chunks)));
-};
+import { binary } from '../support/binary';
 
 describe('graduation decisions, imports and the master register', () => {
   let t: TestApp;

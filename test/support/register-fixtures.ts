@@ -157,3 +157,31 @@ export async function issuedBtrDecision(
   );
   return { decisionId, ids: ids.map((r) => r.id) };
 }
+
+/** One THCS diploma issued by the commune XA-BTR-PHUTUC (TT10: communes issue THCS), its id. */
+export async function issuedCommuneThcs(t: TestApp, seed: number, blankPrefix: string): Promise<string> {
+  const decisionId = await createDecision(t, 'xa.phutuc', {
+    decisionNo: `${seed}/QĐ-UBND`,
+    decidedOn: '2025-08-01',
+    credentialType: 'THCS',
+    schoolCode: 'THCS-BTR-PHUTUC',
+    graduationYear: 2025,
+    signerTitle: 'Chủ tịch',
+  });
+  const imported = await t.http
+    .post(`/api/v1/graduation-decisions/${decisionId}/graduates`)
+    .set(await t.auth('xa.phutuc'))
+    .send({ graduates: graduateRows(1, seed) });
+  if (imported.status !== 200) throw new Error(`import failed: ${JSON.stringify(imported.body)}`);
+  await receiveBlanks(t, 'xa.phutuc', 'THCS', blankPrefix, 1, 3);
+  const job = await t.http
+    .post(`/api/v1/graduation-decisions/${decisionId}/issue`)
+    .set(await t.auth('xa.phutuc'))
+    .send({ issuedOn: '2025-08-12' });
+  const done = await waitJob(t, 'xa.phutuc', job.body.id as string);
+  if (done.state !== 'succeeded') throw new Error(`issuance failed: ${JSON.stringify(done.error)}`);
+  const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM register_entries WHERE decision_id = $1`, [
+    decisionId,
+  ]);
+  return id;
+}
