@@ -31,17 +31,40 @@ export class PrintingRepository {
   async lockForPrinting(
     em: EntityManager,
     entryIds: string[],
-  ): Promise<Map<string, { serialNumber: string | null; handedOver: boolean }>> {
-    const rows = await em.query<{ id: string; serial_number: string | null; handed_over: boolean }[]>(
+  ): Promise<
+    Map<string, { serialNumber: string | null; handedOver: boolean; standing: boolean; corrections: number }>
+  > {
+    const rows = await em.query<
+      {
+        id: string;
+        serial_number: string | null;
+        handed_over: boolean;
+        standing: boolean;
+        corrections: number;
+      }[]
+    >(
       `WITH locked AS (SELECT id, serial_number FROM register_entries WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE)
        SELECT l.id,
               COALESCE((SELECT r.serial_number FROM register_entry_serials r WHERE r.entry_id = l.id
                         ORDER BY r.created_at DESC, r.id DESC LIMIT 1), l.serial_number) AS serial_number,
-              EXISTS (SELECT 1 FROM handovers h WHERE h.entry_id = l.id) AS handed_over
+              EXISTS (SELECT 1 FROM handovers h WHERE h.entry_id = l.id) AS handed_over,
+              NOT EXISTS (SELECT 1 FROM revocations r WHERE r.entry_id = l.id)
+                AND NOT EXISTS (SELECT 1 FROM reissues r WHERE r.entry_id = l.id) AS standing,
+              (SELECT count(*)::int FROM corrections c WHERE c.entry_id = l.id) AS corrections
          FROM locked l`,
       [entryIds],
     );
-    return new Map(rows.map((r) => [r.id, { serialNumber: r.serial_number, handedOver: r.handed_over }]));
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          serialNumber: r.serial_number,
+          handedOver: r.handed_over,
+          standing: r.standing,
+          corrections: r.corrections,
+        },
+      ]),
+    );
   }
 
   async decisionExists(id: string): Promise<boolean> {

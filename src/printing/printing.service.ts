@@ -346,7 +346,14 @@ export class PrintingService {
       const now = await this.repo.lockForPrinting(em, ids);
       const changed = batch.views.filter((v) => {
         const n = now.get(v.entry.id);
-        return !n || n.handedOver || n.serialNumber !== v.serialNumber;
+        // handed over, moved to another blank, revoked or re-issued, or corrected since it was drawn
+        return (
+          !n ||
+          n.handedOver ||
+          n.serialNumber !== v.serialNumber ||
+          !n.standing ||
+          n.corrections !== v.corrections.length
+        );
       });
       if (changed.length) {
         throw new AppError(
@@ -356,7 +363,7 @@ export class PrintingService {
             errors: changed.slice(0, 100).map((v) => ({
               field: 'diplomaIds',
               code: 'CHANGED',
-              message: `${v.entry.id}: handed over or moved to another blank during printing`,
+              message: `${v.entry.id}: handed over, moved to another blank, amended or revoked during printing`,
             })),
           },
         );
