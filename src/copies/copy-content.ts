@@ -29,6 +29,8 @@ export interface CopyContent {
   issuerOrgCode: string;
   /** As on the blank: the superior body, then the issuer, one per line. */
   issuingAuthorityName: string;
+  /** CORR-9: the correction decisions behind the content (absent in copies made before this field). */
+  corrections?: { decisionNo: string; decidedOn: string }[];
 }
 
 /**
@@ -61,5 +63,6 @@ export function copyContentOf(view: DiplomaView, decision: GraduationDecisionEnt
       .filter(Boolean)
       .map((s) => s!.toUpperCase())
       .join('\n'),
+    corrections: view.corrections.map((c) => ({ decisionNo: c.decisionNo, decidedOn: c.decidedOn })),
   };
 }

@@ -69,7 +69,11 @@ export class CopyDocumentsService {
       serialNumber: c.serialNumber ?? '',
       registerEntryNumber: c.registerEntryNumber,
       qr: qrSymbol(this.config.publicBaseUrl, copy.qrPayload),
-      copy: { copyEntryNumber: copy.copyEntryNumber, originalIssuedOn: c.issuedOn },
+      copy: {
+        copyEntryNumber: copy.copyEntryNumber,
+        originalIssuedOn: c.issuedOn,
+        corrections: c.corrections ?? [],
+      },
     };
     const sink = new PassThrough();
     const chunks: Buffer[] = [];

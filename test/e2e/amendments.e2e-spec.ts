@@ -298,6 +298,30 @@ describe('amendments: revocations, corrections and re-issues', () => {
     );
     expect(corr.changes).toEqual([{ field: 'fullName', from: before.full_name, to: 'Nguyễn Thị Thuỷ Tiên' }]);
 
+    // CORR-9: a copy made now shows the corrected name and the correction decision
+    const copy = await t.http
+      .post(`/api/v1/diplomas/${ids[1]}/copies`)
+      .set(auth)
+      .send({
+        requesterName: 'Nguyễn Thị Thuỷ Tiên',
+        requesterPersonalIdNumber: '083206001234',
+        relationship: 'holder',
+        quantity: 1,
+        receivedAt: '2026-11-27T10:00:00+07:00',
+        signerName: 'Lê Văn Hùng',
+        signerTitle: 'GIÁM ĐỐC',
+      })
+      .expect(201);
+    const copyPdf = await t.http
+      .get(copy.body.copies[0].pdfUrl as string)
+      .set(auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const copyText = pdfText(copyPdf.body as Buffer).rawPages[0];
+    expect(copyText).toContain('Nguyễn Thị Thuỷ Tiên');
+    expect(copyText).toContain('Chỉnh sửa theo QĐ số 201/QĐ-SGDĐT ngày 10/03/2026');
+
     const fresh = await reissue(ids[1], {
       changes: { dateOfBirth: '2007-01-15' },
       signerName: 'Võ Minh Trí',

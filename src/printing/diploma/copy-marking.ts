@@ -12,6 +12,8 @@ export interface CopyMarking {
   copyEntryNumber: string;
   /** The original's issue date (yyyy-MM-dd); the page's date line is the copy's. */
   originalIssuedOn: string;
+  /** CORR-9: a copy shows that its content follows correction decisions. */
+  corrections?: { decisionNo: string; decidedOn: string }[];
 }
 
 const RED = '#a3161b';
@@ -33,8 +35,13 @@ const COPY_VALUE: TextBox = { xMm: 100, yMm: 194, align: 'left', maxWidthMm: 52,
 
 export interface CopyMarkingText {
   originalDate: string;
+  /** CORR-9: "Chỉnh sửa theo QĐ số … ngày …", or null. */
+  correctedBy: string | null;
   copyEntryNumber: string;
 }
+
+// Above the original's date, right of the QR and left of the place-and-date line.
+const CORRECTED: TextBox = { ...ORIGINAL_DATE, yMm: 157.5, maxWidthMm: 72, sizePt: 9 };
 
 /** The marking's text, checked before a page is started (a bad record never leaves half a page). */
 export function copyMarkingText(t: DiplomaTemplate, c: CopyMarking | null | undefined): CopyMarkingText {
@@ -44,7 +51,14 @@ export function copyMarkingText(t: DiplomaTemplate, c: CopyMarking | null | unde
   const copyEntryNumber = c.copyEntryNumber.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (!copyEntryNumber) throw new DiplomaPrintError('a copy needs its copy entry number');
   if (t.pageMm.height < 200) throw new DiplomaPrintError(`${t.id}: no room for the copy marking`);
-  return { originalDate: `Bản chính cấp ngày ${m[3]}/${m[2]}/${m[1]}`, copyEntryNumber };
+  const dmy = (d: string) => d.split('-').reverse().join('/');
+  const corrected = (c.corrections ?? []).map((k) => `QĐ số ${k.decisionNo} ngày ${dmy(k.decidedOn)}`);
+  const originalDate = `Bản chính cấp ngày ${m[3]}/${m[2]}/${m[1]}`;
+  return {
+    originalDate,
+    correctedBy: corrected.length ? `Chỉnh sửa theo ${corrected.join(', ')}` : null,
+    copyEntryNumber,
+  };
 }
 
 /** Draws the "BẢN SAO" marking, the original's issue date and the copy entry number. */
@@ -54,6 +68,7 @@ export function drawCopyMarking(doc: PDFKit.PDFDocument, text: CopyMarkingText):
   drawLine(doc, 'BẢN SAO', MARK);
   doc.fillColor(INK);
   drawLine(doc, text.originalDate, ORIGINAL_DATE);
+  if (text.correctedBy) drawLine(doc, text.correctedBy, CORRECTED);
   drawLine(doc, 'Số vào sổ cấp bản sao:', COPY_LABEL);
   drawLine(doc, text.copyEntryNumber, COPY_VALUE);
   doc.restore();
