@@ -45,9 +45,22 @@ export class Copies1795990770595 implements MigrationInterface {
       `ALTER TABLE "register_copies" ADD CONSTRAINT "fk_register_copy_custodian" FOREIGN KEY ("custodian_org_id") REFERENCES "organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
     for (const t of FACT_TABLES) for (const sql of appendOnlyTriggerSql(t)) await queryRunner.query(sql);
+    // The copy register's counter row is never deleted (it would restart the numbers, NUM-6).
+    await queryRunner.query(
+      `CREATE TRIGGER trg_copy_register_books_no_delete BEFORE DELETE ON copy_register_books FOR EACH ROW EXECUTE FUNCTION vbcc_reject_mutation()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER trg_copy_register_books_no_truncate BEFORE TRUNCATE ON copy_register_books FOR EACH STATEMENT EXECUTE FUNCTION vbcc_reject_mutation()`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `DROP TRIGGER IF EXISTS trg_copy_register_books_no_truncate ON copy_register_books`,
+    );
+    await queryRunner.query(
+      `DROP TRIGGER IF EXISTS trg_copy_register_books_no_delete ON copy_register_books`,
+    );
     for (const t of FACT_TABLES) for (const sql of dropAppendOnlyTriggerSql(t)) await queryRunner.query(sql);
     await queryRunner.query(`ALTER TABLE "register_copies" DROP CONSTRAINT "fk_register_copy_custodian"`);
     await queryRunner.query(`ALTER TABLE "register_copies" DROP CONSTRAINT "fk_register_copy_entry"`);
