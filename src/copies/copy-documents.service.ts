@@ -4,7 +4,6 @@ import type { Actor } from '../common/auth/actor';
 import { assertInScope } from '../common/auth/scope';
 import { AppError } from '../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { OrganisationEntity } from '../orgs/entities/organisation.entity';
 import { OrgsService } from '../orgs/orgs.service';
 import { openDiplomaPdf } from '../printing/diploma/diploma-pdf';
 import type { DiplomaPrint } from '../printing/diploma/model';
@@ -58,7 +57,11 @@ export class CopyDocumentsService {
       ethnicity: c.ethnicity,
       schoolName: c.schoolName,
       graduationYear: c.graduationYear,
-      classification: (await this.showClassification(c.credentialType, c.graduationYear, custodian))
+      classification: (await this.rulebook.classificationShown(
+        c.credentialType,
+        c.graduationYear,
+        custodian.path,
+      ))
         ? c.classification
         : null,
       studyMode: c.studyMode,
@@ -151,24 +154,6 @@ export class CopyDocumentsService {
       }),
     };
     return copyRegisterPdf(view);
-  }
-
-  /** PRINT-4/5: whether the cohort's classification is printed, by the start of its final school year. */
-  private async showClassification(
-    credentialType: string,
-    graduationYear: number,
-    custodian: OrganisationEntity,
-  ): Promise<boolean> {
-    const type = await this.rulebook.credentialType(credentialType);
-    const key =
-      type.kind === 'lowerSecondaryDiploma'
-        ? 'print.lowerSecondary.showClassification'
-        : type.kind === 'upperSecondaryDiploma'
-          ? 'print.upperSecondary.showClassification'
-          : null;
-    if (!key) return true;
-    const row = await this.rulebook.settingRow(key, `${graduationYear - 1}-09-01`, custodian.path);
-    return row ? row.value === true : true;
   }
 }
 

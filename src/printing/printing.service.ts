@@ -232,7 +232,15 @@ export class PrintingService {
       const qr = mode === 'overlay' ? this.qr.sign(v, key, signedOn) : this.qr.specimen(v, key, signedOn);
       signed.push(qr);
       const k = `${v.entry.credentialType}|${v.entry.graduationYear}|${v.issuer.id}`;
-      if (!classification.has(k)) classification.set(k, await this.showClassification(v));
+      if (!classification.has(k))
+        classification.set(
+          k,
+          await this.rulebook.classificationShown(
+            v.entry.credentialType,
+            v.entry.graduationYear,
+            v.issuer.path,
+          ),
+        );
       const data = diplomaPrintOf(v, batch.decisions.get(v.entry.decisionId)!, {
         showClassification: classification.get(k)!,
         qr: qr.symbol,
@@ -256,20 +264,6 @@ export class PrintingService {
     }
     await pdf.end();
     return signed;
-  }
-
-  /** PRINT-4/5 settings, looked up by the start of the cohort's final school year. */
-  private async showClassification(v: DiplomaView): Promise<boolean> {
-    const type = await this.rulebook.credentialType(v.entry.credentialType);
-    const key =
-      type.kind === 'lowerSecondaryDiploma'
-        ? 'print.lowerSecondary.showClassification'
-        : type.kind === 'upperSecondaryDiploma'
-          ? 'print.upperSecondary.showClassification'
-          : null;
-    if (!key) return true;
-    const row = await this.rulebook.settingRow(key, `${v.entry.graduationYear - 1}-09-01`, v.issuer.path);
-    return row ? row.value === true : true;
   }
 
   private async runJob(

@@ -224,8 +224,8 @@ export class DecisionsService {
     const { decision, school } = await this.readable(actor, id);
     assertInScope(actor, school.path, 'This decision');
     const type = await this.rulebook.credentialType(decision.credentialType);
-    const showClassification = await this.classificationAllowed(
-      type.kind,
+    const showClassification = await this.rulebook.classificationShown(
+      type.code,
       decision.graduationYear,
       school.path,
     );
@@ -276,23 +276,6 @@ export class DecisionsService {
       totalGraduates: await this.repo.countGraduates(decision.id),
       warnings: parsed.warnings,
     };
-  }
-
-  /** PRINT-5, REG-15: THCS cohorts from 2024–25 have no classification (the setting is keyed by the final school year's start). */
-  private async classificationAllowed(
-    kind: string,
-    graduationYear: number,
-    scopePath: string,
-  ): Promise<boolean> {
-    const key =
-      kind === 'lowerSecondaryDiploma'
-        ? 'print.lowerSecondary.showClassification'
-        : kind === 'upperSecondaryDiploma'
-          ? 'print.upperSecondary.showClassification'
-          : null;
-    if (!key) return true;
-    const row = await this.rulebook.settingRow(key, `${graduationYear - 1}-09-01`, scopePath);
-    return row ? row.value === true : true;
   }
 
   private async matchRecorded(

@@ -121,6 +121,23 @@ export class RulebookService {
     return [...(await this.load()).settings.keys()].sort();
   }
 
+  /**
+   * PRINT-4/5, REG-15: whether a cohort's classification is recorded and printed, by the setting in
+   * force at the start of its final school year (1 September before graduation); true for other types.
+   */
+  async classificationShown(typeCode: string, graduationYear: number, scopePath: string): Promise<boolean> {
+    const type = await this.credentialType(typeCode);
+    const key =
+      type.kind === 'lowerSecondaryDiploma'
+        ? 'print.lowerSecondary.showClassification'
+        : type.kind === 'upperSecondaryDiploma'
+          ? 'print.upperSecondary.showClassification'
+          : null;
+    if (!key) return true;
+    const row = await this.settingRow(key, `${graduationYear - 1}-09-01`, scopePath);
+    return row ? row.value === true : true;
+  }
+
   /** TIME-1: the rule set governing a record issued on `date`. */
   ruleSetOn(date: string): Promise<RuleSet> {
     return this.setting<RuleSet>('ruleSet', date);
