@@ -1,3 +1,4 @@
+import { dayMonthYear } from '../common/calendar/working-day-calendar';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassThrough } from 'node:stream';
 import type { Actor } from '../common/auth/actor';
@@ -23,7 +24,6 @@ const CLASSIFICATION_VI: Record<string, string> = {
   good: 'Khá',
   average: 'Trung bình',
 };
-const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 /** The copy (PRINT-7) and the copy register (COPY-6) as PDFs, drawn from the recorded copies. */
 @Injectable()
@@ -132,16 +132,18 @@ export class CopyDocumentsService {
       rows: copies.map((copy) => {
         const c = copy.content;
         const req = requests.get(copy.requestId);
-        const remarks = [`QĐ công nhận TN số ${c.decisionNo} ngày ${dmy(c.decidedOn)}`];
+        const remarks = [`QĐ công nhận TN số ${c.decisionNo} ngày ${dayMonthYear(c.decidedOn)}`];
         if (req)
           remarks.push(
             `Người yêu cầu: ${req.requesterName}${req.relationship === 'holder' ? '' : ` (${RELATIONSHIP_VI[req.relationship]})`}`,
           );
         return {
           copyEntryNumber: copy.copyEntryNumber,
-          copiedOn: dmy(copy.copiedOn),
+          copiedOn: dayMonthYear(copy.copiedOn),
           fullName: c.fullName,
-          dateOfBirth: /^\d{4}-\d{2}-\d{2}$/.test(c.dateOfBirth) ? dmy(c.dateOfBirth) : c.dateOfBirth,
+          dateOfBirth: /^\d{4}-\d{2}-\d{2}$/.test(c.dateOfBirth)
+            ? dayMonthYear(c.dateOfBirth)
+            : c.dateOfBirth,
           placeOfBirth: c.placeOfBirth,
           gender: GENDER_VI[c.gender],
           ethnicity: c.ethnicity,

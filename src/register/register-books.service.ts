@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
 import { assertInScope, inScope } from '../common/auth/scope';
-import { localDateTime } from '../common/calendar/working-day-calendar';
+import { localDateTime, dayMonthYear } from '../common/calendar/working-day-calendar';
 import { AppError } from '../common/errors/app-error';
 import { uuidv7 } from '../common/ids/uuid-v7';
 import { CustodyService } from '../custody/custody.service';
@@ -24,7 +24,6 @@ export interface BookView {
 }
 
 const today = () => localDateTime(new Date()).date;
-const dmy = (iso: string) => iso.split('-').reverse().join('/');
 const CLASSIFICATION_VI: Record<string, string> = {
   excellent: 'Xuất sắc',
   veryGood: 'Giỏi',
@@ -113,7 +112,7 @@ export class RegisterBooksService {
         }
         current = {
           decisionNo: d.decisionNo,
-          decidedOn: dmy(d.decidedOn),
+          decidedOn: dayMonthYear(d.decidedOn),
           graduationYear: d.graduationYear,
           schoolName: school.nameVi,
           studyMode: STUDY_MODE_VI[d.studyMode] ?? d.studyMode,
@@ -131,7 +130,7 @@ export class RegisterBooksService {
       current!.rows.push({
         rowNo: e.registerSequence,
         fullName: e.fullName,
-        dateOfBirth: dmy(e.dateOfBirth),
+        dateOfBirth: dayMonthYear(e.dateOfBirth),
         placeOfBirth: e.placeOfBirth,
         gender: e.gender === 'male' ? 'Nam' : 'Nữ',
         ethnicity: e.ethnicity,
@@ -142,7 +141,9 @@ export class RegisterBooksService {
         // BLANK-9: the spoiled blanks stay visible in the register, next to the one in use.
         remarks: [
           ...replaced.map((r) => `In hỏng phôi số ${r.previousSerialNumber}`),
-          ...(h ? [`Đã phát ${dmy(h.receivedOn)}${h.relationship === 'proxy' ? ' (nhận thay)' : ''}`] : []),
+          ...(h
+            ? [`Đã phát ${dayMonthYear(h.receivedOn)}${h.relationship === 'proxy' ? ' (nhận thay)' : ''}`]
+            : []),
         ].join('; '),
       });
     }
@@ -157,7 +158,7 @@ export class RegisterBooksService {
       placeName: issuer.placeName ?? '',
       signerTitle: (last?.signerTitle ?? '').toUpperCase(),
       signerName: last?.signerName ?? null,
-      closedAt: book.closedAt ? dmy(localDateTime(book.closedAt).date) : null,
+      closedAt: book.closedAt ? dayMonthYear(localDateTime(book.closedAt).date) : null,
       groups,
       generatedAt: new Date().toISOString(),
     };

@@ -1,10 +1,10 @@
+import { dayMonthYear } from '../../common/calendar/working-day-calendar';
 import ExcelJS from 'exceljs';
 import { renderReportPdf } from '../../documents/pdf-report';
 import type { Reconciliation } from '../blank-reports.service';
 
 const EVENT_VI = { spoiled: 'Hỏng', destroyed: 'Đã hủy', lost: 'Mất' } as const;
 const fmt = (n: number) => n.toLocaleString('vi-VN');
-const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 const COLUMNS_VI = [
   'Loại phôi',
@@ -41,7 +41,7 @@ export function reconciliationPdf(r: Reconciliation, typeNames: Map<string, stri
     issuer: [r.org.superiorNameVi ?? '', r.org.nameVi].filter(Boolean),
     title: 'BÁO CÁO TÌNH HÌNH SỬ DỤNG PHÔI VĂN BẰNG, CHỨNG CHỈ',
     subtitle: [
-      `Năm ${r.year} (từ ${dmy(r.from)} đến ${dmy(r.to)})`,
+      `Năm ${r.year} (từ ${dayMonthYear(r.from)} đến ${dayMonthYear(r.to)})`,
       `Đơn vị: ${r.org.nameVi} (${r.org.code})`,
       'Blank-form reconciliation report',
     ],
@@ -83,7 +83,7 @@ export function reconciliationPdf(r: Reconciliation, typeNames: Map<string, stri
               String(i + 1),
               e.serialNumber,
               EVENT_VI[e.event],
-              dmy(e.on),
+              dayMonthYear(e.on),
               e.reason ?? '',
               e.documentRef ?? '',
             ]),

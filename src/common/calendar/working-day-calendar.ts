@@ -95,6 +95,11 @@ export class WorkingDayCalendar {
 }
 
 /** `day` shifted by `n` calendar days (n may be negative). */
+/** A yyyy-MM-dd day as Vietnamese documents write it: dd/MM/yyyy. */
+export function dayMonthYear(day: string): string {
+  return day.split('-').reverse().join('/');
+}
+
 export function addCalendarDays(day: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`Calendar day count must be an integer: ${n}`);
   return fromDayNumber(toDayNumber(day) + n);

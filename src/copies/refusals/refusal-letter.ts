@@ -1,9 +1,7 @@
-import { localDateTime } from '../../common/calendar/working-day-calendar';
+import { localDateTime, dayMonthYear } from '../../common/calendar/working-day-calendar';
 import { renderReportPdf } from '../../documents/pdf-report';
 import type { OrganisationEntity } from '../../orgs/entities/organisation.entity';
 import type { CopyRefusalEntity, RefusalReason } from '../entities/copy-refusal.entity';
-
-const dmy = (d: string) => d.split('-').reverse().join('/');
 
 /** COPY-8: the reason as written to the requester, with its legal basis. */
 const REASON_TEXT: Record<RefusalReason, string> = {
@@ -26,7 +24,7 @@ export function refusalLetterPdf(
   const q = r.requested;
   const about = [
     `Họ và tên người có văn bằng: ${q.fullName}`,
-    `Ngày sinh: ${dmy(q.dateOfBirth)}`,
+    `Ngày sinh: ${dayMonthYear(q.dateOfBirth)}`,
     ...(q.serialNumber ? [`Số hiệu văn bằng: ${q.serialNumber}`] : []),
     ...(q.registerEntryNumber ? [`Số vào sổ gốc cấp văn bằng: ${q.registerEntryNumber}`] : []),
     ...(q.graduationYear ? [`Năm tốt nghiệp: ${q.graduationYear}`] : []),
@@ -41,7 +39,7 @@ export function refusalLetterPdf(
       {
         paragraphs: [
           `Kính gửi: ${r.requesterName} (số định danh ${r.requesterPersonalIdNumber}).`,
-          `${custodian.nameVi} nhận được yêu cầu cấp bản sao văn bằng từ sổ gốc ngày ${dmy(received)} đối với văn bằng:`,
+          `${custodian.nameVi} nhận được yêu cầu cấp bản sao văn bằng từ sổ gốc ngày ${dayMonthYear(received)} đối với văn bằng:`,
           ...about.map((l) => `– ${l}`),
           `${custodian.nameVi} không cấp bản sao với lý do: ${REASON_TEXT[r.reason]}`,
           ...(decisionRef ? [decisionRef] : []),
@@ -51,7 +49,7 @@ export function refusalLetterPdf(
       },
     ],
     signature: {
-      placeAndDate: `${custodian.placeName ?? ''}, ngày ${dmy(r.decidedOn)}`,
+      placeAndDate: `${custodian.placeName ?? ''}, ngày ${dayMonthYear(r.decidedOn)}`,
       title: r.signerTitle.toUpperCase(),
       name: r.signerName,
     },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
 import { assertInScope } from '../../common/auth/scope';
-import { localDateTime } from '../../common/calendar/working-day-calendar';
+import { dayMonthYear, localDateTime } from '../../common/calendar/working-day-calendar';
 import { AppError } from '../../common/errors/app-error';
 import { uuidv7 } from '../../common/ids/uuid-v7';
 import { toNfc } from '../../common/text/vietnamese';
@@ -125,8 +125,8 @@ export class RefusalsService {
 
 function decisionOf(v: DiplomaView): string | null {
   if (v.revocation)
-    return `Văn bằng đã bị thu hồi, hủy bỏ theo Quyết định số ${v.revocation.decisionNo} ngày ${v.revocation.decidedOn.split('-').reverse().join('/')}.`;
+    return `Văn bằng đã bị thu hồi, hủy bỏ theo Quyết định số ${v.revocation.decisionNo} ngày ${dayMonthYear(v.revocation.decidedOn)}.`;
   if (v.replacedBy)
-    return `Văn bằng đã được cấp lại theo Quyết định số ${v.replacedBy.reissue.decisionNo} ngày ${v.replacedBy.reissue.decidedOn.split('-').reverse().join('/')}; đề nghị yêu cầu cấp bản sao của văn bằng cấp lại.`;
+    return `Văn bằng đã được cấp lại theo Quyết định số ${v.replacedBy.reissue.decisionNo} ngày ${dayMonthYear(v.replacedBy.reissue.decidedOn)}; đề nghị yêu cầu cấp bản sao của văn bằng cấp lại.`;
   return null;
 }

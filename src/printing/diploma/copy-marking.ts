@@ -1,3 +1,4 @@
+import { dayMonthYear } from '../../common/calendar/working-day-calendar';
 import { drawLine } from './draw';
 import type { DiplomaTemplate, TextBox } from './template';
 import { DiplomaPrintError } from './values';
@@ -51,8 +52,9 @@ export function copyMarkingText(t: DiplomaTemplate, c: CopyMarking | null | unde
   const copyEntryNumber = c.copyEntryNumber.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (!copyEntryNumber) throw new DiplomaPrintError('a copy needs its copy entry number');
   if (t.pageMm.height < 200) throw new DiplomaPrintError(`${t.id}: no room for the copy marking`);
-  const dmy = (d: string) => d.split('-').reverse().join('/');
-  const corrected = (c.corrections ?? []).map((k) => `QĐ số ${k.decisionNo} ngày ${dmy(k.decidedOn)}`);
+  const corrected = (c.corrections ?? []).map(
+    (k) => `QĐ số ${k.decisionNo} ngày ${dayMonthYear(k.decidedOn)}`,
+  );
   const originalDate = `Bản chính cấp ngày ${m[3]}/${m[2]}/${m[1]}`;
   return {
     originalDate,

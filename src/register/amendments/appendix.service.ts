@@ -1,3 +1,4 @@
+import { dayMonthYear } from '../../common/calendar/working-day-calendar';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
 import { renderReportPdf } from '../../documents/pdf-report';
@@ -14,9 +15,16 @@ const FIELD_VI: Record<string, string> = {
   ethnicity: 'Dân tộc',
   personalIdNumber: 'Số định danh',
 };
-const dmy = (d: string) => d.split('-').reverse().join('/');
 const shown = (f: string, v: string | null) =>
-  v === null ? '—' : f === 'dateOfBirth' ? dmy(v) : f === 'gender' ? (v === 'male' ? 'Nam' : 'Nữ') : v;
+  v === null
+    ? '—'
+    : f === 'dateOfBirth'
+      ? dayMonthYear(v)
+      : f === 'gender'
+        ? v === 'male'
+          ? 'Nam'
+          : 'Nữ'
+        : v;
 
 /**
  * REG-9: the register appendix (phụ lục sổ gốc) of a custodian, a credential type and a year: every
@@ -51,7 +59,7 @@ export class AppendixService {
         String(i + 1),
         v.content.fullName,
         v.content.personalIdNumber ?? '',
-        dmy(v.content.dateOfBirth),
+        dayMonthYear(v.content.dateOfBirth),
         v.serialNumber ?? '',
         reissue?.serialNumber ?? '',
         reissue?.entry.registerEntryNumber ?? '',
@@ -62,8 +70,8 @@ export class AppendixService {
           : '',
         '',
         reissue
-          ? `Cấp lại theo QĐ ${reissue.reissue.decisionNo} ngày ${dmy(reissue.reissue.decidedOn)} — ${reissue.reissue.reason}`
-          : `Chỉnh sửa theo QĐ ${correction!.decisionNo} ngày ${dmy(correction!.decidedOn)}`,
+          ? `Cấp lại theo QĐ ${reissue.reissue.decisionNo} ngày ${dayMonthYear(reissue.reissue.decidedOn)} — ${reissue.reissue.reason}`
+          : `Chỉnh sửa theo QĐ ${correction!.decisionNo} ngày ${dayMonthYear(correction!.decidedOn)}`,
       ];
     });
     return renderReportPdf({

@@ -1,3 +1,4 @@
+import { addCalendarDays } from '../../common/calendar/working-day-calendar';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
@@ -21,9 +22,6 @@ export interface NewRevocation {
   signerTitle?: string;
   detectingBody?: string;
 }
-
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * REVOKE-1..6: the custodian records a revocation and annulment decision. The diploma's status turns
@@ -73,7 +71,7 @@ export class RevocationsService {
         signerTitle: r.signerTitle ? toNfc(r.signerTitle) : null,
         detectingBody: r.detectingBody ? toNfc(r.detectingBody) : null,
         publicNote: r.publicNote ? toNfc(r.publicNote) : null,
-        returnDueOn: addDays(r.decidedOn, returnDays),
+        returnDueOn: addCalendarDays(r.decidedOn, returnDays),
         recordedByOrgId: actor.orgId,
         createdAt: new Date(),
       };
