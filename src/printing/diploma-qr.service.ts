@@ -49,15 +49,7 @@ export class DiplomaQrService {
   }
 
   sign(view: DiplomaView, key: UsableKey, signedOn: string): SignedQr {
-    const fields = this.fields(view, signedOn);
-    const payload = encodeQrPayload(fields, key.row.keyId, (m) => sign(null, m, key.privateKey));
-    return {
-      payload,
-      url: qrUrl(this.config.publicBaseUrl, payload),
-      keyId: key.row.keyId,
-      signedOn,
-      symbol: qrSymbol(this.config.publicBaseUrl, payload),
-    };
+    return this.encoded(view, key, signedOn, (m) => sign(null, m, key.privateKey));
   }
 
   /**
@@ -65,7 +57,16 @@ export class DiplomaQrService {
    * the real QR (same size), and never verifies, so a test print cannot pass for a signed diploma.
    */
   specimen(view: DiplomaView, key: UsableKey, signedOn: string): SignedQr {
-    const payload = encodeQrPayload(this.fields(view, signedOn), key.row.keyId, () => Buffer.alloc(64));
+    return this.encoded(view, key, signedOn, () => Buffer.alloc(64));
+  }
+
+  private encoded(
+    view: DiplomaView,
+    key: UsableKey,
+    signedOn: string,
+    signWith: (m: Buffer) => Buffer,
+  ): SignedQr {
+    const payload = encodeQrPayload(this.fields(view, signedOn), key.row.keyId, signWith);
     return {
       payload,
       url: qrUrl(this.config.publicBaseUrl, payload),

@@ -31,7 +31,8 @@ export function fieldOf(c: HolderContent, f: CorrectableField): string | null {
   return c[f];
 }
 
-function setField(c: HolderContent, f: CorrectableField, v: string | null): void {
+/** Sets one field; `null` removes only the ID number (the DTOs refuse it for the others). */
+export function setField(c: HolderContent, f: CorrectableField, v: string | null): void {
   if (f === 'gender') c.gender = v as 'male' | 'female';
   else if (f === 'personalIdNumber') c.personalIdNumber = v;
   else c[f] = v ?? '';

@@ -9,13 +9,13 @@ import { BlanksService } from '../../blanks/blanks.service';
 import { FactLogService } from '../../facts/fact-log.service';
 import { RulebookService } from '../../rulebook/rulebook.service';
 import { DiplomasService, type DiplomaView } from '../diplomas.service';
-import { type CorrectableField } from '../entities/correction.entity';
+import { CORRECTABLE_FIELDS, type CorrectableField } from '../entities/correction.entity';
 import type { RegisterEntryEntity } from '../entities/register-entry.entity';
 import type { ReissueEntity } from '../entities/reissue.entity';
 import { isValidRegisterNumberFormat, renderRegisterNumber } from '../register-number';
 import { REGISTER_ENTRY, REISSUE } from '../register.facts';
 import { RegisterRepository } from '../register.repository';
-import { currentContent } from './content';
+import { currentContent, setField } from './content';
 import { assertAmendable, assertCustodian, assertDecisionDate } from './custodian';
 
 export interface NewReissue {
@@ -88,14 +88,10 @@ export class ReissuesService {
         ? await this.blanks.takeForIssuance(em, custodian, type.code, 1, `reissue ${r.decisionNo}`)
         : [null];
       const content = currentContent(old, (await this.repo.correctionsOf([id], em)).get(id) ?? []);
-      for (const [f, v] of Object.entries(r.changes ?? {}) as [
-        CorrectableField,
-        string | null | undefined,
-      ][]) {
-        if (v === undefined) continue; // not sent
-        if (f === 'gender') content.gender = v as 'male' | 'female';
-        else if (f === 'personalIdNumber') content.personalIdNumber = v;
-        else if (v !== null) content[f] = f === 'dateOfBirth' ? v : toNfc(v.trim());
+      for (const f of CORRECTABLE_FIELDS) {
+        const v = r.changes?.[f];
+        if (v !== undefined)
+          setField(content, f, typeof v === 'string' && f !== 'dateOfBirth' ? toNfc(v.trim()) : v);
       }
       const reissueId = uuidv7();
       const entry: RegisterEntryEntity = {
