@@ -1,6 +1,6 @@
+import { bufferSink } from '../documents/buffer-sink';
 import { dayMonthYear } from '../common/calendar/working-day-calendar';
 import { Inject, Injectable } from '@nestjs/common';
-import { PassThrough } from 'node:stream';
 import type { Actor } from '../common/auth/actor';
 import { assertInScope } from '../common/auth/scope';
 import { AppError } from '../common/errors/app-error';
@@ -78,10 +78,8 @@ export class CopyDocumentsService {
         corrections: c.corrections ?? [],
       },
     };
-    const sink = new PassThrough();
-    const chunks: Buffer[] = [];
-    sink.on('data', (b: Buffer) => chunks.push(b));
-    const pdf = openDiplomaPdf(sink, {
+    const sink = bufferSink();
+    const pdf = openDiplomaPdf(sink.out, {
       mode: 'copy',
       calibration: NO_CALIBRATION,
       title: `Bản sao văn bằng ${copy.copyEntryNumber}`,
@@ -102,7 +100,7 @@ export class CopyDocumentsService {
       throw e;
     }
     await pdf.end();
-    return { pdf: Buffer.concat(chunks), copy };
+    return { pdf: sink.bytes(), copy };
   }
 
   /** COPY-6: the copy register of a custodian the actor may see, for a credential type and year. */

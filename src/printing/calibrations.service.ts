@@ -1,5 +1,5 @@
+import { bufferSink } from '../documents/buffer-sink';
 import { Injectable } from '@nestjs/common';
-import { PassThrough } from 'node:stream';
 import { localDateTime } from '../common/calendar/working-day-calendar';
 import { openDiplomaPdf } from './diploma/diploma-pdf';
 import { templateOrRefuse } from './template-choice';
@@ -106,17 +106,15 @@ export class CalibrationsService {
   ): Promise<{ pdf: Buffer; templateId: string }> {
     const row = await this.get(actor, name, orgCode);
     const template = templateOrRefuse(credentialType, localDateTime(new Date()).date);
-    const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on('data', (c: Buffer) => chunks.push(c));
-    const pdf = openDiplomaPdf(out, {
+    const sink = bufferSink();
+    const pdf = openDiplomaPdf(sink.out, {
       mode: 'preview',
       calibration: toCalibration(row),
       title: 'Căn chỉnh máy in',
     });
     await pdf.addCalibrationPage(template);
     await pdf.end();
-    return { pdf: Buffer.concat(chunks), templateId: template.id };
+    return { pdf: sink.bytes(), templateId: template.id };
   }
 
   /** The profile a print uses: the named one of the printing office, or none. */

@@ -1,3 +1,4 @@
+import { bufferSink } from '../documents/buffer-sink';
 import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import {
@@ -10,7 +11,6 @@ import {
   statSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { Actor } from '../common/auth/actor';
 import { assertInScope } from '../common/auth/scope';
 import { localDateTime } from '../common/calendar/working-day-calendar';
@@ -74,12 +74,10 @@ export class PrintingService {
   /** One diploma's PDF; an overlay is recorded as printed before the PDF is handed out. */
   async single(actor: Actor, id: string, req: PrintRequest): Promise<{ pdf: Buffer; view: DiplomaView }> {
     const batch = await this.prepare(actor, [id], req, (i) => (i === 0 ? 'id' : `diplomaIds[${i}]`));
-    const sink = new PassThrough();
-    const chunks: Buffer[] = [];
-    sink.on('data', (c: Buffer) => chunks.push(c));
-    const signed = await this.render(batch, req.mode, sink, async () => undefined);
+    const sink = bufferSink();
+    const signed = await this.render(batch, req.mode, sink.out, async () => undefined);
     if (req.mode === 'overlay') await this.recordPrints(actor, batch, signed, null, req.reprint ?? false);
-    return { pdf: Buffer.concat(chunks), view: batch.views[0] };
+    return { pdf: sink.bytes(), view: batch.views[0] };
   }
 
   /** A print job for a decision's diplomas or a list; checks everything before the job starts. */
