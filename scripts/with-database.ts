@@ -5,15 +5,24 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * A free TCP port for a server a test or script starts later. Picked at random below the kernel's
+ * ephemeral range (32768+): a port handed out by `listen(0)` can be taken, before our server binds
+ * it, by any outgoing connection of a parallel test worker (CI saw EADDRINUSE exactly so).
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 15000 + Math.floor(Math.random() * 17000);
+    if (await canListen(port)) return port;
+  }
+  throw new Error('no free port found in 15000-31999 after 50 tries');
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '0.0.0.0', () => srv.close(() => resolve(true)));
   });
 }
 
