@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { ForgerySignals1795996651500 } from './1795996651500-ForgerySignals';
 import { CopyRefusals1795991955981 } from './1795991955981-CopyRefusals';
 import { Copies1795990770595 } from './1795990770595-Copies';
 import { Amendments1795990439280 } from './1795990439280-Amendments';
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Amendments1795990439280,
   Copies1795990770595,
   CopyRefusals1795991955981,
+  ForgerySignals1795996651500,
 ];

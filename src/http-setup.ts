@@ -11,6 +11,7 @@ import type { AppConfig } from './config/app-config';
 import type { Metrics } from './health/metrics';
 import { AuthService } from './identity/auth.service';
 import { IMPORT_ROUTE, importIntake } from './register/import/import-intake';
+import { PublicRateLimits } from './verification/rate-limit/public-rate-limits';
 
 /** Express-level set-up shared by main and tests: context, metrics, body parsing, validation, OpenAPI. */
 export function configureHttp(
@@ -27,6 +28,7 @@ export function configureHttp(
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
+  app.use(publicRequestLimit(app.get(PublicRateLimits)));
   app.use(jsonBody(config, importIntake(app.get(AuthService), config.importConcurrency)));
   app.use(queryShape);
   app.useGlobalPipes(
@@ -68,6 +70,20 @@ function jsonBody(config: AppConfig, intake: RequestHandler) {
       intake(req, res, (err?: unknown) => (err ? next(err) : parseBody(true, req, res, next)));
     } else {
       parseBody(false, req, res, next);
+    }
+  };
+}
+
+/** PUB-5: every public API request counts against its client's limit (lookups have their own, stricter). */
+function publicRequestLimit(limits: PublicRateLimits) {
+  const PUBLIC_API = /^\/(api\/v1\/public|\.well-known\/vbcc)\//;
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (!PUBLIC_API.test(req.path)) return next();
+    try {
+      limits.admitRequest(req.ip ?? null);
+      next();
+    } catch (e) {
+      next(e);
     }
   };
 }

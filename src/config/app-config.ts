@@ -25,6 +25,12 @@ export interface AppConfig {
   bodyLimitBytes: number;
   importBodyLimitBytes: number;
   importConcurrency: number;
+  /** PUB-5 rate limits (docs/PORTAL.md "Limits"). */
+  publicLimits: {
+    lookupsPerClientPerMinute: number;
+    lookupsPerSerialPer15Minutes: number;
+    requestsPerClientPerMinute: number;
+  };
   logLevel: LogLevel;
   metricsToken: string | null;
   trustProxy: boolean;
@@ -91,6 +97,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: dto.BODY_LIMIT_BYTES ?? 1024 * 1024,
     importBodyLimitBytes: dto.IMPORT_BODY_LIMIT_BYTES ?? 64 * 1024 * 1024,
     importConcurrency: dto.IMPORT_CONCURRENCY ?? 1,
+    publicLimits: {
+      lookupsPerClientPerMinute: dto.PUBLIC_LOOKUPS_PER_CLIENT_PER_MINUTE ?? 20,
+      lookupsPerSerialPer15Minutes: dto.PUBLIC_LOOKUPS_PER_SERIAL_PER_15_MINUTES ?? 10,
+      requestsPerClientPerMinute: dto.PUBLIC_REQUESTS_PER_CLIENT_PER_MINUTE ?? 600,
+    },
     logLevel: (dto.LOG_LEVEL ?? 'info') as LogLevel,
     metricsToken: dto.METRICS_TOKEN ?? null,
     trustProxy: truthy(dto.TRUST_PROXY),

@@ -146,6 +146,30 @@ export class EnvDto {
   @Max(8)
   IMPORT_CONCURRENCY?: number;
 
+  /** PUB-5: public lookups (serial + name + birth date, or a QR status check) per client address per minute. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  PUBLIC_LOOKUPS_PER_CLIENT_PER_MINUTE?: number;
+
+  /** PUB-5: public lookups of one serial number, from all clients together, per 15 minutes. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  PUBLIC_LOOKUPS_PER_SERIAL_PER_15_MINUTES?: number;
+
+  /** Other public API requests (trust list, disclosures, transparency proofs) per client address per minute. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  PUBLIC_REQUESTS_PER_CLIENT_PER_MINUTE?: number;
+
   /** 32 bytes, base64: encrypts signing keys at rest (AES-256-GCM). */
   @IsOptional()
   @Transform(emptyToUndefined)

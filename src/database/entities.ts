@@ -37,6 +37,7 @@ import { OrganisationSuccessionEntity } from '../orgs/entities/organisation-succ
 import { OrganisationEntity } from '../orgs/entities/organisation.entity';
 import { CalendarDayEntity } from '../rulebook/entities/calendar-day.entity';
 import { CredentialTypeEntity } from '../rulebook/entities/credential-type.entity';
+import { ForgerySignalEntity } from '../verification/forgery-signals/forgery-signal.entity';
 import { SettingEntity } from '../rulebook/entities/setting.entity';
 
 /** Every entity, listed explicitly (no globbing) so the app, the CLI and the migration check agree. */
@@ -81,4 +82,5 @@ export const ENTITIES = [
   RegisterCopyEntity,
   CopyRefusalEntity,
   CopyRegisterBookEntity,
+  ForgerySignalEntity,
 ];

@@ -2,33 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { pathIds } from '../common/auth/scope';
 import { localDateTime } from '../common/calendar/working-day-calendar';
 import type { OrganisationEntity } from '../orgs/entities/organisation.entity';
-import { JsonLogger } from '../common/logging/json-logger';
 import { OrgsService } from '../orgs/orgs.service';
 import { decodeQrPayload, verifyQrPayload, type SignedQrPayload } from '../qr/qr-payload';
 import type { DiplomaView } from '../register/diplomas.service';
 import { DiplomasService } from '../register/diplomas.service';
 import { SigningService } from '../signing/signing.service';
+import { ForgerySignalsRepository } from './forgery-signals/forgery-signals.repository';
+import { type PublicDiploma, statusCheck, type VerificationAnswer } from './public-answer';
 import { type Check, keyCheck } from './qr-checks';
+import { PublicRateLimits } from './rate-limit/public-rate-limits';
 import { VerificationRepository } from './verification.repository';
-
-export interface PublicDiploma {
-  credentialType: string;
-  fullName: string;
-  dateOfBirth: string;
-  serialNumber: string | null;
-  registerEntryNumber: string;
-  issuer: { code: string; nameVi: string; nameEn: string };
-  issuedOn: string;
-  status: string;
-  hasCorrections: boolean;
-  statusDetail?: { kind: string; decisionNo: string; decidedOn: string; publicNote: string | null };
-}
-
-export interface VerificationAnswer {
-  result: 'match' | 'noMatch';
-  checks: Check[];
-  diploma?: PublicDiploma;
-}
 
 /**
  * `GET /api/v1/public/qr/:payload` (PRINT-10): the offline checks of docs/QR-FORMAT.md done by the
@@ -42,24 +25,42 @@ export class QrVerificationService {
     private readonly signing: SigningService,
     private readonly diplomas: DiplomasService,
     private readonly repo: VerificationRepository,
-    private readonly logger: JsonLogger,
+    private readonly signals: ForgerySignalsRepository,
+    private readonly limits: PublicRateLimits,
   ) {}
 
   async verify(text: string): Promise<VerificationAnswer> {
     const p = decodeQrPayload(text); // QR_PAYLOAD_INVALID (400) when it is not a payload at all
+    this.limits.admitLookup(
+      p.fields.serialNumber ?? `${p.fields.issuerOrgCode}|${p.fields.registerEntryNumber}`,
+    );
     const checks: Check[] = [{ type: 'format', status: 'pass' }];
-    const no = (c: Check): VerificationAnswer => ({ result: 'noMatch', checks: [...checks, c] });
+    // PUB-6: a QR that fails is a forgery signal; the answer says only which public check failed.
+    const no = async (c: Check, orgId: string | null): Promise<VerificationAnswer> => {
+      await this.signals.insertSignal({
+        channel: 'qr',
+        kind: c.type === 'register' ? 'qrNotInRegister' : 'qrSignatureInvalid',
+        reason: c.reason ?? null,
+        serialNumber: p.fields.serialNumber,
+        entryId: null,
+        orgId,
+        blankState: null,
+        presentedFullName: p.fields.fullName,
+        presentedDateOfBirth: p.fields.dateOfBirth,
+      });
+      return { result: 'noMatch', checks: [...checks, c] };
+    };
 
     const issuer = await this.orgs.findByCode(p.fields.issuerOrgCode);
     const key = await this.signing.findKey(p.keyId);
-    if (!issuer) return no({ type: 'key', status: 'fail', reason: 'unknownIssuer' });
+    if (!issuer) return no({ type: 'key', status: 'fail', reason: 'unknownIssuer' }, null);
     const kc = keyCheck(key, pathIds(issuer.path), issuer.id, p.fields.signedOn);
-    if (kc.status === 'fail') return no(kc);
+    if (kc.status === 'fail') return no(kc, issuer.id);
     if (p.fields.signedOn > localDateTime(new Date()).date)
-      return no({ type: 'key', status: 'fail', reason: 'signedInFuture' });
+      return no({ type: 'key', status: 'fail', reason: 'signedInFuture' }, issuer.id);
     checks.push(kc);
     if (!verifyQrPayload(p, key!.publicKey))
-      return no({ type: 'signature', status: 'fail', reason: 'badSignature' });
+      return no({ type: 'signature', status: 'fail', reason: 'badSignature' }, issuer.id);
     checks.push({ type: 'signature', status: 'pass' });
 
     const view = await this.diplomas.byIssuerNumber(
@@ -70,23 +71,26 @@ export class QrVerificationService {
     );
     const why = await this.registerMismatch(p, view, key!.compromisedAt !== null, text);
     if (why) {
-      // PUB-6: a spoiled, lost or void blank answers like any other mismatch; what it was is kept for
-      // agencies (the forgery-signal register comes with the portal, issue 8; until then the log).
-      this.logger.event('warn', 'verification.qrMismatch', {
+      // PUB-6: a spoiled, lost or void blank answers like any other mismatch; the signal keeps which.
+      await this.signals.insertSignal({
+        channel: 'qr',
+        kind: 'qrNotInRegister',
         reason: why,
-        issuerOrgCode: issuer.code,
         serialNumber: p.fields.serialNumber,
-        keyId: p.keyId,
+        entryId: view?.entry.id ?? null,
+        orgId: issuer.id,
+        blankState: p.fields.serialNumber ? await this.repo.blankState(p.fields.serialNumber) : null,
+        presentedFullName: p.fields.fullName,
+        presentedDateOfBirth: p.fields.dateOfBirth,
       });
-      return no({ type: 'register', status: 'fail', reason: 'notInRegister' });
+      return {
+        result: 'noMatch',
+        checks: [...checks, { type: 'register', status: 'fail', reason: 'notInRegister' }],
+      };
     }
     checks.push({ type: 'register', status: 'pass' });
     // REVOKE-6: the QR still describes the registered diploma; its status says it has no legal effect.
-    checks.push(
-      view!.status === 'valid'
-        ? { type: 'status', status: 'pass' }
-        : { type: 'status', status: 'fail', reason: view!.status },
-    );
+    checks.push(statusCheck(view!.status));
     return { result: 'match', checks, diploma: publicDiploma(view!, issuer) };
   }
 
@@ -127,13 +131,16 @@ function publicDiploma(v: DiplomaView, issuer: OrganisationEntity): PublicDiplom
     serialNumber: v.serialNumber,
     registerEntryNumber: v.entry.registerEntryNumber,
     issuer: { code: issuer.code, nameVi: issuer.nameVi, nameEn: issuer.nameEn },
+    school: { nameVi: v.school.nameVi, nameEn: v.school.nameEn },
+    graduationYear: v.entry.graduationYear,
     issuedOn: v.entry.issuedOn,
     status: v.status,
     hasCorrections: v.corrections.length > 0,
+    corrections: v.corrections.map((c) => ({ decisionNo: c.decisionNo, decidedOn: c.decidedOn })),
     ...(v.revocation
       ? {
           statusDetail: {
-            kind: 'revocation',
+            kind: 'revocation' as const,
             decisionNo: v.revocation.decisionNo,
             decidedOn: v.revocation.decidedOn,
             publicNote: v.revocation.publicNote,
@@ -142,7 +149,7 @@ function publicDiploma(v: DiplomaView, issuer: OrganisationEntity): PublicDiplom
       : v.replacedBy
         ? {
             statusDetail: {
-              kind: 'reissue',
+              kind: 'reissue' as const,
               decisionNo: v.replacedBy.reissue.decisionNo,
               decidedOn: v.replacedBy.reissue.decidedOn,
               publicNote: null,

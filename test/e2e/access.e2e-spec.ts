@@ -20,6 +20,9 @@ const PUBLIC_ROUTES = [
   'GET /.well-known/vbcc/trust-list.json',
   'GET /api/v1/public/qr/:payload',
   'GET /api/v1/public/disclosures/revocations',
+  'GET /api/v1/public/verify',
+  'POST /api/v1/public/verify',
+  'POST /api/v1/public/qr',
   'GET /api/v1/public/transparency/leaves',
   'POST /api/v1/public/transparency/cosignatures',
 ];
@@ -557,6 +560,31 @@ const SCOPE: Record<string, Probe | { unscoped: string }> = {
       .get('/api/v1/custody?issuerOrgCode=PGD-BTR-CHAUTHANH&credentialType=THCS&date=2025-08-01')
       .set(await t.auth('hpg.registrar'));
     await expectOutOfScope(res);
+  },
+  'GET /api/v1/forgery-signals': async (t) => {
+    // a Hải Phòng diploma looked up with another name is Hải Phòng's signal, not Bến Tre's
+    const hp = await haiPhongIssued(t);
+    const [{ serial_number: serialNumber }] = await t.sql<{ serial_number: string }>(
+      `SELECT serial_number FROM register_entries WHERE id = $1`,
+      [hp.diplomaId],
+    );
+    await t.http
+      .get('/api/v1/public/verify')
+      .query({ serialNumber, fullName: 'Không Phải Tên', dateOfBirth: '2007-01-01' })
+      .expect(200);
+    const query = { caseNumber: '1/CS-2026', purpose: 'Kiểm tra phạm vi truy cập', serialNumber };
+    const police = await t.http
+      .get('/api/v1/forgery-signals')
+      .query(query)
+      .set(await t.auth('btr.police'));
+    expect({ status: police.status, items: police.body.items }).toEqual({ status: 200, items: [] });
+    const ministry = await t.http
+      .get('/api/v1/forgery-signals')
+      .query(query)
+      .set(await t.auth('bo.auditor'));
+    expect(ministry.body.items).toEqual([
+      expect.objectContaining({ orgCode: 'SGD-HPG', kind: 'dataMismatch' }),
+    ]);
   },
   'POST /api/v1/custody/assignments': async (t) => {
     const res = await t.http

@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'register.manage',
   'register.issue',
   'printing.print',
+  'forgerySignals.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,8 +43,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   registrar: [...EVERYONE, 'blanks.read', 'blanks.manage', 'register.read', 'register.manage'],
   signer: [...EVERYONE, 'blanks.read', 'register.read', 'register.issue'],
   printer: [...EVERYONE, 'blanks.read', 'blanks.manage', 'register.read', 'printing.print'],
-  auditor: [...EVERYONE, 'users.read', 'audit.read', 'blanks.read', 'register.read'],
-  agency: ['self.read', 'rulebook.read'],
+  auditor: [...EVERYONE, 'users.read', 'audit.read', 'blanks.read', 'register.read', 'forgerySignals.read'],
+  // PUB-8: police and other agencies see forgery signals, each query audited with its case number.
+  agency: ['self.read', 'rulebook.read', 'forgerySignals.read'],
   sync: ['self.read', 'rulebook.read', 'orgs.read'],
 };
 

@@ -1,0 +1,427 @@
+import { graduateRows, issuedBtrDecision, receiveBlanks } from '../support/register-fixtures';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+// Issue 8: the public lookup (PUB-4/5/6) and the forgery signals agencies read (PUB-8).
+
+interface Registered {
+  id: string;
+  serial: string;
+  fullName: string;
+  dateOfBirth: string;
+}
+
+describe('public verification by serial, name and date of birth', () => {
+  let t: TestApp;
+  let d: Registered[];
+  const verify = (q: Record<string, string>, ip = '10.0.0.1') =>
+    t.http.get('/api/v1/public/verify').query(q).set('X-Forwarded-For', ip);
+  const signals = () =>
+    t.sql<{ kind: string; serial_number: string; blank_state: string | null; presented_full_name: string }>(
+      `SELECT kind, serial_number, blank_state, presented_full_name FROM forgery_signals ORDER BY id`,
+    );
+
+  beforeAll(async () => {
+    // Addresses from X-Forwarded-For, so each test acts as its own client and the limits can be exercised.
+    t = await startTestApp({ env: { TRUST_PROXY: '1', PUBLIC_LOOKUPS_PER_SERIAL_PER_15_MINUTES: '30' } });
+    await receiveBlanks(t, 'btr.registrar', 'THPT', 'PV', 1, 10);
+    const { ids } = await issuedBtrDecision(
+      t,
+      {
+        decisionNo: '91/QĐ-SGDĐT',
+        decidedOn: '2025-07-20',
+        schoolCode: 'THPT-BTR-CHUYENBT',
+        graduationYear: 2025,
+      },
+      graduateRows(5, 83),
+      '2025-08-10',
+    );
+    d = await t.sql<Registered>(
+      `SELECT id, serial_number AS serial, full_name AS "fullName", to_char(date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth"
+         FROM register_entries WHERE id = ANY($1) ORDER BY register_sequence`,
+      [ids],
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('a match shows what is printed, the issuer and school, and no personal ID number', async () => {
+    const res = await verify({
+      serialNumber: d[0].serial,
+      fullName: d[0].fullName,
+      dateOfBirth: d[0].dateOfBirth,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toEqual({
+      result: 'match',
+      checks: [
+        { type: 'register', status: 'pass' },
+        { type: 'status', status: 'pass' },
+      ],
+      diploma: {
+        credentialType: 'THPT',
+        fullName: d[0].fullName,
+        dateOfBirth: d[0].dateOfBirth,
+        serialNumber: d[0].serial,
+        registerEntryNumber: expect.any(String),
+        issuer: { code: 'SGD-BTR', nameVi: expect.stringContaining('Bến Tre'), nameEn: expect.any(String) },
+        school: { nameVi: 'Trường THPT Chuyên Bến Tre', nameEn: expect.any(String) },
+        graduationYear: 2025,
+        issuedOn: '2025-08-10',
+        status: 'valid',
+        hasCorrections: false,
+        corrections: [],
+      },
+    });
+    expect(JSON.stringify(res.body)).not.toMatch(/personalId/);
+    // the serial is read as printed, whatever the case and surrounding spaces
+    const loose = await verify({
+      serialNumber: ` ${d[0].serial.toLowerCase()} `,
+      fullName: d[0].fullName,
+      dateOfBirth: d[0].dateOfBirth,
+    });
+    expect(loose.body.result).toBe('match');
+  });
+
+  it('name matching accepts case, diacritics, tone placement and Unicode form, and rejects another name (acceptance 3)', async () => {
+    const [entry] = await t.sql<{ full_name: string }>(
+      `SELECT full_name FROM register_entries WHERE id = $1`,
+      [d[1].id],
+    );
+    const name = entry.full_name.normalize('NFC');
+    const stripped = name.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+    const oldTones = name.replace(/oà/g, 'òa').replace(/uỷ/g, 'ủy').replace(/oẻ/g, 'ỏe');
+    const variants = [
+      name,
+      name.toUpperCase(),
+      name.toLowerCase(),
+      name.normalize('NFD'),
+      stripped,
+      stripped.toLowerCase(),
+      oldTones,
+      `  ${name.replace(/ /g, '   ')}  `,
+    ];
+    for (const fullName of variants) {
+      const res = await verify(
+        { serialNumber: d[1].serial, fullName, dateOfBirth: d[1].dateOfBirth },
+        '10.0.1.1',
+      );
+      expect({ fullName, result: res.body.result }).toEqual({ fullName, result: 'match' });
+    }
+    const parts = name.split(' ');
+    const others = [
+      [...parts.slice(0, -1), `${parts.at(-1)}h`].join(' '), // "An" → "Anh"
+      parts.slice(0, -1).join(' '), // a name missing
+      [...parts.slice(0, -1), 'Lan'].join(' '),
+    ];
+    for (const fullName of others) {
+      const res = await verify(
+        { serialNumber: d[1].serial, fullName, dateOfBirth: d[1].dateOfBirth },
+        '10.0.1.2',
+      );
+      expect({ fullName, result: res.body.result }).toEqual({ fullName, result: 'noMatch' });
+    }
+    const otherDay = await verify(
+      { serialNumber: d[1].serial, fullName: name, dateOfBirth: '2001-01-01' },
+      '10.0.1.3',
+    );
+    expect(otherDay.body.result).toBe('noMatch');
+  });
+
+  it('an unknown serial and wrong data for a known serial answer alike; the forgery signals tell them apart', async () => {
+    await t.sql(`SELECT 1`); // signals so far come from the name test
+    const before = (await signals()).length;
+    const unknown = await verify(
+      { serialNumber: 'PV9999999', fullName: 'Nguyễn Văn A', dateOfBirth: '2007-01-01' },
+      '10.0.2.1',
+    );
+    const mismatch = await verify(
+      { serialNumber: d[2].serial, fullName: 'Nguyễn Văn A', dateOfBirth: '2007-01-01' },
+      '10.0.2.2',
+    );
+    const shape = (r: typeof unknown) => ({
+      status: r.status,
+      body: r.body,
+      headers: Object.keys(r.headers)
+        .filter((h) => !['x-request-id', 'date', 'etag'].includes(h))
+        .sort()
+        .map((h) => `${h}: ${h === 'content-length' || h.startsWith('x-') ? '' : r.headers[h]}`),
+      length: r.text.length,
+    });
+    expect(shape(unknown)).toEqual(shape(mismatch));
+    expect(unknown.body).toEqual({
+      result: 'noMatch',
+      checks: [{ type: 'register', status: 'fail', reason: 'notInRegister' }],
+    });
+    const recorded = (await signals()).slice(before);
+    expect(recorded).toEqual([
+      expect.objectContaining({
+        kind: 'unknownSerial',
+        serial_number: 'PV9999999',
+        presented_full_name: 'Nguyễn Văn A',
+      }),
+      expect.objectContaining({ kind: 'dataMismatch', serial_number: d[2].serial }),
+    ]);
+    // personal data never reaches the logs
+    expect(t.logs.join('\n')).not.toContain('Nguyễn Văn A');
+    expect(t.logs.join('\n')).not.toContain(d[0].fullName);
+    // signals are evidence: append-only in the database
+    await expect(t.sql(`UPDATE forgery_signals SET kind = 'dataMismatch'`)).rejects.toThrow(/append-only/);
+    await expect(t.sql(`DELETE FROM forgery_signals`)).rejects.toThrow(/append-only/);
+  });
+
+  it('a void blank never matches, even with the real holder data, and is a voidBlank signal (PUB-6, BLANK-10)', async () => {
+    const auth = await t.auth('btr.printer');
+    await t.http
+      .post(`/api/v1/diplomas/${d[3].id}/misprints`)
+      .set(auth)
+      .send({ serialNumber: d[3].serial, note: 'Kẹt giấy' })
+      .expect(201);
+    const old = await verify(
+      { serialNumber: d[3].serial, fullName: d[3].fullName, dateOfBirth: d[3].dateOfBirth },
+      '10.0.3.1',
+    );
+    expect(old.body).toEqual({
+      result: 'noMatch',
+      checks: [{ type: 'register', status: 'fail', reason: 'notInRegister' }],
+    });
+    const [sig] = (await signals()).filter((s) => s.serial_number === d[3].serial);
+    expect(sig).toMatchObject({ kind: 'voidBlank', blank_state: 'spoiled' });
+    const [{ serial_number: now }] = await t.sql<{ serial_number: string }>(
+      `SELECT serial_number FROM register_entry_serials WHERE entry_id = $1`,
+      [d[3].id],
+    );
+    const current = await verify(
+      { serialNumber: now, fullName: d[3].fullName, dateOfBirth: d[3].dateOfBirth },
+      '10.0.3.1',
+    );
+    expect(current.body).toMatchObject({ result: 'match', diploma: { serialNumber: now } });
+  });
+
+  it('a revoked diploma answers revoked with its decision; a corrected one with its correction decision, by either name', async () => {
+    const auth = await t.auth('btr.registrar');
+    await t.http
+      .post(`/api/v1/diplomas/${d[4].id}/revocations`)
+      .set(auth)
+      .send({ ground: 'fraud', decisionNo: '152/QĐ-SGDĐT', decidedOn: '2026-03-02', publicNote: 'Gian lận' })
+      .expect(201);
+    const revoked = await verify(
+      { serialNumber: d[4].serial, fullName: d[4].fullName, dateOfBirth: d[4].dateOfBirth },
+      '10.0.4.1',
+    );
+    expect(revoked.body).toMatchObject({
+      result: 'match',
+      checks: [
+        { type: 'register', status: 'pass' },
+        { type: 'status', status: 'fail', reason: 'revoked' },
+      ],
+      diploma: {
+        status: 'revoked',
+        statusDetail: {
+          kind: 'revocation',
+          decisionNo: '152/QĐ-SGDĐT',
+          decidedOn: '2026-03-02',
+          publicNote: 'Gian lận',
+        },
+      },
+    });
+    await t.http
+      .post(`/api/v1/diplomas/${d[0].id}/corrections`)
+      .set(auth)
+      .send({
+        ground: 'civilStatusChange',
+        decisionNo: '201/QĐ-SGDĐT',
+        decidedOn: '2026-03-10',
+        evidenceRef: 'Trích lục 12/TLHT',
+        changes: { fullName: 'Trần Thị Thuỷ Tiên' },
+      })
+      .expect(201);
+    for (const fullName of [d[0].fullName, 'Trần Thị Thủy Tiên']) {
+      const res = await verify(
+        { serialNumber: d[0].serial, fullName, dateOfBirth: d[0].dateOfBirth },
+        '10.0.4.2',
+      );
+      expect(res.body).toMatchObject({
+        result: 'match',
+        diploma: {
+          fullName: 'Trần Thị Thuỷ Tiên',
+          status: 'valid',
+          hasCorrections: true,
+          corrections: [{ decisionNo: '201/QĐ-SGDĐT', decidedOn: '2026-03-10' }],
+        },
+      });
+    }
+  });
+
+  it('the body form answers the same and keeps the data out of the URL', async () => {
+    const res = await t.http
+      .post('/api/v1/public/verify')
+      .set('X-Forwarded-For', '10.0.5.1')
+      .send({ serialNumber: d[1].serial, fullName: d[1].fullName, dateOfBirth: d[1].dateOfBirth })
+      .expect(200);
+    expect(res.body.result).toBe('match');
+  });
+
+  it('bad input is a 400 naming the field, before any lookup or limit', async () => {
+    const res = await verify(
+      { serialNumber: d[1].serial, fullName: '', dateOfBirth: '2008-02-30' },
+      '10.0.6.1',
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect([...new Set(res.body.details.errors.map((e: { field: string }) => e.field))].sort()).toEqual([
+      'dateOfBirth',
+      'fullName',
+    ]);
+    const noName = await t.http.get('/api/v1/public/verify').query({ fullName: d[1].fullName });
+    expect(noName.status).toBe(400); // no search by name alone
+  });
+
+  it('500 lookups of random serials from one client: 429 with Retry-After after 20 a minute, the rest alike (acceptance 4)', async () => {
+    const answers: { status: number; body: string; retryAfter?: string }[] = [];
+    for (let i = 0; i < 500; i++) {
+      // every tenth a known serial with a wrong name: the answers must not tell it apart
+      const serialNumber =
+        i % 10 === 0 ? d[2].serial : `ZZ${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+      const r = await verify(
+        { serialNumber, fullName: 'Phạm Văn Bình', dateOfBirth: '2007-05-05' },
+        '10.0.7.1',
+      );
+      answers.push({
+        status: r.status,
+        body: JSON.stringify(r.status === 200 ? r.body : r.body.code),
+        retryAfter: r.headers['retry-after'],
+      });
+    }
+    const ok = answers.filter((a) => a.status === 200);
+    expect(ok.length).toBe(20);
+    expect(answers.slice(0, 20).every((a) => a.status === 200)).toBe(true);
+    expect(new Set(ok.map((a) => a.body)).size).toBe(1);
+    const limited = answers.slice(20);
+    expect(limited.every((a) => a.status === 429 && a.body === '"RATE_LIMITED"')).toBe(true);
+    expect(limited.every((a) => Number(a.retryAfter) >= 1 && Number(a.retryAfter) <= 60)).toBe(true);
+    // another client is not affected
+    expect(
+      (
+        await verify(
+          { serialNumber: d[1].serial, fullName: d[1].fullName, dateOfBirth: d[1].dateOfBirth },
+          '10.0.7.2',
+        )
+      ).status,
+    ).toBe(200);
+  });
+
+  it('one serial is limited across clients (here 30 lookups per 15 minutes), known or not', async () => {
+    for (const serialNumber of [d[2].serial, 'QQ0000001']) {
+      const statuses: number[] = [];
+      for (let i = 0; i < 32; i++) {
+        const r = await verify(
+          { serialNumber, fullName: 'Lê Văn Tám', dateOfBirth: '2007-05-05' },
+          `10.1.${i}.9`,
+        );
+        statuses.push(r.status);
+      }
+      // the known serial already had lookups in earlier tests; both end limited the same way
+      expect(statuses.slice(-2)).toEqual([429, 429]);
+    }
+  });
+
+  it('agencies read forgery signals of their subtree, each query audited with its case number (PUB-8)', async () => {
+    const q = { caseNumber: '125/CSHS-2026', purpose: 'Xác minh văn bằng nghi giả mạo' };
+    const police = await t.http
+      .get('/api/v1/forgery-signals')
+      .query(q)
+      .set(await t.auth('btr.police'));
+    expect(police.status).toBe(200);
+    const kinds = new Set(police.body.items.map((s: { kind: string }) => s.kind));
+    expect(kinds.has('dataMismatch')).toBe(true);
+    expect(kinds.has('voidBlank')).toBe(true);
+    // an unknown serial belongs to no organisation: only the Ministry sees it
+    expect(kinds.has('unknownSerial')).toBe(false);
+    const ministry = await t.http
+      .get('/api/v1/forgery-signals')
+      .query({ ...q, kind: 'unknownSerial', limit: 5 })
+      .set(await t.auth('bo.auditor'));
+    expect(ministry.body.items.length).toBe(5);
+    expect(ministry.body.nextCursor).toEqual(expect.any(String));
+    const other = await t.http
+      .get('/api/v1/forgery-signals')
+      .query(q)
+      .set(await t.auth('hpg.registrar'));
+    expect(other.status).toBe(403);
+    const bySerial = await t.http
+      .get('/api/v1/forgery-signals')
+      .query({ ...q, serialNumber: d[3].serial })
+      .set(await t.auth('btr.police'));
+    expect(bySerial.body.items).toEqual([
+      expect.objectContaining({
+        kind: 'voidBlank',
+        blankState: 'spoiled',
+        orgCode: 'SGD-BTR',
+        presentedFullName: d[3].fullName,
+      }),
+    ]);
+    const [audit] = await t.sql<{ details: { caseNumber: string; purpose: string } }>(
+      `SELECT details FROM audit_events WHERE action = 'forgerySignals.query' ORDER BY occurred_at LIMIT 1`,
+    );
+    expect(audit.details).toMatchObject(q);
+    const noCase = await t.http.get('/api/v1/forgery-signals').set(await t.auth('btr.police'));
+    expect(noCase.status).toBe(400);
+    expect(noCase.body.details.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['caseNumber', 'purpose']),
+    );
+  });
+});
+
+describe('public verification timing: an unknown serial costs what a wrong name costs', () => {
+  let t: TestApp;
+  let serials: string[];
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: {
+        PUBLIC_LOOKUPS_PER_CLIENT_PER_MINUTE: '100000',
+        PUBLIC_LOOKUPS_PER_SERIAL_PER_15_MINUTES: '100000',
+      },
+    });
+    await receiveBlanks(t, 'btr.registrar', 'THPT', 'TM', 1, 5);
+    await issuedBtrDecision(
+      t,
+      {
+        decisionNo: '92/QĐ-SGDĐT',
+        decidedOn: '2025-07-20',
+        schoolCode: 'THPT-BTR-CHUYENBT',
+        graduationYear: 2025,
+      },
+      graduateRows(3, 97),
+      '2025-08-10',
+    );
+    serials = (await t.sql<{ serial_number: string }>(`SELECT serial_number FROM register_entries`)).map(
+      (r) => r.serial_number,
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('interleaved, the median times differ by less than a millisecond or 20 %', async () => {
+    const times = { unknown: [] as number[], mismatch: [] as number[] };
+    const once = async (kind: 'unknown' | 'mismatch', i: number) => {
+      const serialNumber = kind === 'unknown' ? `TM${String(900000 + i)}` : serials[i % serials.length];
+      const start = process.hrtime.bigint();
+      const r = await t.http
+        .get('/api/v1/public/verify')
+        .query({ serialNumber, fullName: 'Hồ Văn Sai', dateOfBirth: '2007-01-01' });
+      times[kind].push(Number(process.hrtime.bigint() - start) / 1e6);
+      expect(r.body.result).toBe('noMatch');
+    };
+    for (let i = 0; i < 20; i++) await once(i % 2 ? 'unknown' : 'mismatch', i); // warm-up
+    times.unknown = [];
+    times.mismatch = [];
+    for (let i = 0; i < 300; i++) await once(i % 2 ? 'unknown' : 'mismatch', i);
+    const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+    const [u, m] = [median(times.unknown), median(times.mismatch)];
+    expect(Math.abs(u - m)).toBeLessThan(Math.max(1, 0.2 * Math.min(u, m)));
+  });
+});
