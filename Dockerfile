@@ -10,6 +10,7 @@ COPY seeds ./seeds
 COPY scripts ./scripts
 COPY bench ./bench
 COPY test/support/spawned-app.ts ./test/support/spawned-app.ts
+COPY public-portal ./public-portal
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

@@ -29,6 +29,8 @@ export function configureHttp(
     next();
   });
   app.use(publicRequestLimit(app.get(PublicRateLimits)));
+  // The portal's lookup form posts urlencoded fields; nothing else takes that format.
+  app.use('/tra-cuu', express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 }));
   app.use(jsonBody(config, importIntake(app.get(AuthService), config.importConcurrency)));
   app.use(queryShape);
   app.useGlobalPipes(

@@ -140,8 +140,10 @@ export class ByteReader {
     if (header & 1) {
       s = unpackText(this.take(packedLength(n), field), n, field);
     } else {
+      // take() first: running off the end is `truncated` (docs/QR-FORMAT.md), not a UTF-8 error.
+      const body = this.take(n, field);
       try {
-        s = UTF8.decode(this.take(n, field));
+        s = UTF8.decode(body);
       } catch {
         throw qrInvalid('utf8', `QR payload: ${field} is not valid UTF-8`, field);
       }

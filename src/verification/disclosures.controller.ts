@@ -23,6 +23,29 @@ export class PublishedRevocationDto {
   @ApiProperty() issuedOn!: string;
 }
 
+export class PublishedIssuanceDto {
+  @ApiProperty() decisionNo!: string;
+  @ApiProperty() decidedOn!: string;
+  @ApiProperty() schoolCode!: string;
+  @ApiProperty() schoolNameVi!: string;
+  @ApiProperty() schoolNameEn!: string;
+  @ApiProperty() credentialType!: string;
+  @ApiProperty() issuedOn!: string;
+  @ApiProperty() count!: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) firstSerialNumber!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) lastSerialNumber!: string | null;
+}
+
+export class DisclosureDto {
+  @ApiProperty() issuerOrgCode!: string;
+  @ApiProperty() issuerNameVi!: string;
+  @ApiProperty() issuerNameEn!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty({ type: [PublishedIssuanceDto], description: 'Per graduation decision and issue date' })
+  issued!: PublishedIssuanceDto[];
+  @ApiProperty({ type: [PublishedRevocationDto] }) revocations!: PublishedRevocationDto[];
+}
+
 export class RevocationDisclosureDto {
   @ApiProperty() issuerOrgCode!: string;
   @ApiProperty() issuerNameVi!: string;
@@ -44,6 +67,15 @@ export class DisclosuresController {
     private readonly repo: VerificationRepository,
   ) {}
 
+  /** PUB-1, PUB-7: the issuer's published issuance list (công khai) and revocations of a year. */
+  @Get()
+  @Public()
+  @Header('Cache-Control', 'public, max-age=300')
+  @ApiOkResponse({ type: DisclosureDto })
+  async disclosure(@Query() q: DisclosureQueryDto): Promise<DisclosureDto> {
+    return disclosureOf(this.orgs, this.repo, q.issuerOrgCode, Number(q.year));
+  }
+
   @Get('revocations')
   @Public()
   @Header('Cache-Control', 'public, max-age=300')
@@ -58,4 +90,21 @@ export class DisclosuresController {
       items: await this.repo.revocationsOf(issuer.id, Number(q.year)),
     };
   }
+}
+
+export async function disclosureOf(
+  orgs: OrgsService,
+  repo: VerificationRepository,
+  issuerOrgCode: string,
+  year: number,
+): Promise<DisclosureDto> {
+  const issuer = await orgs.getByCode(issuerOrgCode);
+  return {
+    issuerOrgCode: issuer.code,
+    issuerNameVi: issuer.nameVi,
+    issuerNameEn: issuer.nameEn,
+    year,
+    issued: await repo.issuancesOf(issuer.id, year),
+    revocations: await repo.revocationsOf(issuer.id, year),
+  };
 }

@@ -69,6 +69,26 @@ export class VerificationRepository {
     return rows.length > 0;
   }
 
+  /**
+   * PUB-1: what an issuer issued in a year, per graduation decision: counts and serial ranges, no names
+   * (PUB-4). Re-issues are listed under their own decisions' year like any diploma.
+   */
+  issuancesOf(issuerOrgId: string, year: number): Promise<PublishedIssuance[]> {
+    return this.dataSource.query(
+      `SELECT d.decision_no AS "decisionNo", to_char(d.decided_on, 'YYYY-MM-DD') AS "decidedOn",
+              sc.code AS "schoolCode", sc.name_vi AS "schoolNameVi", sc.name_en AS "schoolNameEn",
+              e.credential_type AS "credentialType", to_char(e.issued_on, 'YYYY-MM-DD') AS "issuedOn",
+              count(*)::int AS count, min(e.serial_number) AS "firstSerialNumber", max(e.serial_number) AS "lastSerialNumber"
+         FROM register_entries e
+         JOIN graduation_decisions d ON d.id = e.decision_id
+         JOIN organisations sc ON sc.id = e.school_org_id
+        WHERE e.issuer_org_id = $1 AND e.issued_on >= make_date($2, 1, 1) AND e.issued_on < make_date($2 + 1, 1, 1)
+        GROUP BY d.id, d.decision_no, d.decided_on, sc.code, sc.name_vi, sc.name_en, e.credential_type, e.issued_on
+        ORDER BY e.issued_on, d.decided_on, d.decision_no`,
+      [issuerOrgId, year],
+    );
+  }
+
   /** REVOKE-4, PUB-7: revocation decisions on an issuer's diplomas decided in a year, for publication. */
   revocationsOf(issuerOrgId: string, year: number): Promise<PublishedRevocation[]> {
     return this.dataSource.query(
@@ -83,6 +103,19 @@ export class VerificationRepository {
       [issuerOrgId, year],
     );
   }
+}
+
+export interface PublishedIssuance {
+  decisionNo: string;
+  decidedOn: string;
+  schoolCode: string;
+  schoolNameVi: string;
+  schoolNameEn: string;
+  credentialType: string;
+  issuedOn: string;
+  count: number;
+  firstSerialNumber: string | null;
+  lastSerialNumber: string | null;
 }
 
 export interface PublishedRevocation {
