@@ -8,6 +8,14 @@ import { startTestApp, type TestApp } from '../support/test-app';
 /** Routes anyone may call. Adding one here is a deliberate, reviewed decision. */
 const PUBLIC_ROUTES = [
   'GET /',
+  'POST /tra-cuu',
+  'GET /tra-cuu',
+  'GET /v',
+  'GET /cong-khai',
+  'GET /huong-dan',
+  'GET /assets/portal.css',
+  'GET /assets/js/:file',
+  'GET /api/v1/public/disclosures',
   'GET /api/v1/credential-types',
   'GET /health',
   'GET /metrics',

@@ -254,6 +254,31 @@ describe('public verification by serial, name and date of birth', () => {
     }
   });
 
+  it('the published lists: decisions with counts and serial ranges, revocations, and no names (PUB-1, PUB-7)', async () => {
+    const issued = await t.http.get('/api/v1/public/disclosures?issuerOrgCode=SGD-BTR&year=2025').expect(200);
+    expect(issued.body).toMatchObject({ issuerOrgCode: 'SGD-BTR', year: 2025, revocations: [] });
+    expect(issued.body.issued).toEqual([
+      expect.objectContaining({
+        decisionNo: '91/QĐ-SGDĐT',
+        schoolCode: 'THPT-BTR-CHUYENBT',
+        credentialType: 'THPT',
+        issuedOn: '2025-08-10',
+        count: 5,
+        firstSerialNumber: d[0].serial,
+      }),
+    ]);
+    const revoked = await t.http
+      .get('/api/v1/public/disclosures?issuerOrgCode=SGD-BTR&year=2026')
+      .expect(200);
+    expect(revoked.body.revocations).toEqual([
+      expect.objectContaining({ decisionNo: '152/QĐ-SGDĐT', serialNumber: d[4].serial }),
+    ]);
+    const text = JSON.stringify([issued.body, revoked.body]);
+    for (const x of d) expect(text).not.toContain(x.fullName);
+    const unknown = await t.http.get('/api/v1/public/disclosures?issuerOrgCode=SGD-XYZ&year=2026');
+    expect(unknown.status).toBe(404);
+  });
+
   it('the body form answers the same and keeps the data out of the URL', async () => {
     const res = await t.http
       .post('/api/v1/public/verify')
@@ -423,5 +448,30 @@ describe('public verification timing: an unknown serial costs what a wrong name 
     const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
     const [u, m] = [median(times.unknown), median(times.mismatch)];
     expect(Math.abs(u - m)).toBeLessThan(Math.max(1, 0.2 * Math.min(u, m)));
+  });
+});
+
+describe('public API: the per-client request limit and the published lists', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { PUBLIC_REQUESTS_PER_CLIENT_PER_MINUTE: '5' } });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('every public API route counts against the client: the 6th request in a minute is a 429 with Retry-After', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await t.http.get('/.well-known/vbcc/trust-list.json')).status);
+    for (let i = 0; i < 2; i++)
+      statuses.push((await t.http.get('/api/v1/public/disclosures?issuerOrgCode=SGD-BTR&year=2026')).status);
+    const over = await t.http.get('/api/v1/public/transparency/checkpoint');
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    expect({ status: over.status, code: over.body.code }).toEqual({ status: 429, code: 'RATE_LIMITED' });
+    expect(Number(over.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    // the portal pages and the staff API are not public API routes
+    await t.http.get('/').expect(200);
+    await t.http.get('/health').expect(200);
   });
 });
