@@ -78,7 +78,7 @@ import {
 import { AppError } from '../common/errors/app-error';
 import { canonicalJson as serverCanonicalJson } from '../common/json/canonical-json';
 import { bytesToDigits } from '../qr/qr-digits';
-import { ByteWriter, dayNumber } from '../qr/qr-fields';
+import { dayNumber } from '../qr/qr-fields';
 import {
   decodeQrPayload as serverDecode,
   encodeQrPayload,
@@ -86,23 +86,15 @@ import {
   type QrFields,
 } from '../qr/qr-payload';
 import { privateKeyFromSeed, rawPublicKey } from '../signing/ed25519';
-
-const DOC = readFileSync(join(__dirname, '..', '..', 'docs', 'QR-FORMAT.md'), 'utf8');
-
-interface Vector {
-  vector: string;
-  seed: string;
-  publicKey: string;
-  keyId: string;
-  fields: QrFields;
-  signingMessage: string;
-  signature: string;
-  payload: string;
-}
-
-const VECTORS: Vector[] = [...DOC.matchAll(/```json\n([\s\S]*?)\n```/g)]
-  .map((m) => JSON.parse(m[1]) as Partial<Vector>)
-  .filter((v): v is Vector => typeof v.vector === 'string');
+import {
+  canonicalText,
+  craft,
+  GOOD,
+  QR_VECTORS,
+  type QrVector,
+  SIG,
+  utf8Text,
+} from '../../test/support/qr-doc';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const bytes = (h: string) => new Uint8Array(Buffer.from(h, 'hex'));
@@ -129,10 +121,10 @@ function serverReasonOf(digits: string): string {
 
 describe('docs/QR-FORMAT.md test vectors in the browser decoder', () => {
   it('finds the three vectors', () => {
-    expect(VECTORS).toHaveLength(3);
+    expect(QR_VECTORS).toHaveLength(3);
   });
 
-  describe.each(VECTORS.map((v) => [v.vector, v] as const))('%s', (_name, v) => {
+  describe.each(QR_VECTORS.map((v) => [v.vector, v] as const))('%s', (_name, v) => {
     it('decodes to the documented fields, key id, message and signature', () => {
       const d = decodeQrPayload(v.payload);
       expect(d.fields).toStrictEqual(v.fields);
@@ -145,7 +137,7 @@ describe('docs/QR-FORMAT.md test vectors in the browser decoder', () => {
       const d = decodeQrPayload(v.payload);
       expect(await keyIdOf(bytes(v.publicKey))).toBe(v.keyId);
       expect(await ed25519Verify(bytes(v.publicKey), d.message, d.signature)).toBe('valid');
-      const other = VECTORS.find((o) => o !== v)!;
+      const other = QR_VECTORS.find((o) => o !== v)!;
       expect(await ed25519Verify(bytes(other.publicKey), d.message, d.signature)).toBe('invalid');
     });
 
@@ -166,69 +158,23 @@ describe('docs/QR-FORMAT.md test vectors in the browser decoder', () => {
   });
 });
 
-// Crafted payloads (as in src/qr/qr-format-vectors.spec.ts): each breaks one thing.
-const GOOD: QrFields = {
-  credentialType: 'THPT',
-  serialNumber: 'BT0123456',
-  registerEntryNumber: 'THPT-2026-000123',
-  fullName: 'Trần Thị Bích Ngọc',
-  dateOfBirth: '2008-05-01',
-  issuerOrgCode: 'SGD-BTR',
-  issuedOn: '2026-07-20',
-  signedOn: '2026-07-21',
-};
-const SIG = Buffer.alloc(64, 7);
-
-function text(s: string | null): number[] {
-  const w = new ByteWriter();
-  w.text(s, 'x', 127, true);
-  return [...w.toBuffer()];
-}
-function utf8Text(s: string): number[] {
-  const b = Buffer.from(s, 'utf8');
-  return [b.length << 1, ...b];
-}
-interface Craft {
-  version?: number;
-  type?: number;
-  born?: number;
-  issuer?: number[];
-  serial?: number[];
-  register?: number[];
-  name?: number[];
-  tail?: Buffer;
-}
-function craft(c: Craft): string {
-  const w = new ByteWriter();
-  w.byte(c.version ?? 1);
-  w.byte(c.type ?? 2);
-  w.bytes(Buffer.from('0a0b0c0d', 'hex'));
-  w.uint16(dayNumber(GOOD.issuedOn, 'issuedOn'));
-  w.uint16(dayNumber(GOOD.signedOn, 'signedOn'));
-  w.uint16(c.born ?? dayNumber(GOOD.dateOfBirth, 'dateOfBirth'));
-  for (const p of [
-    c.issuer ?? text(GOOD.issuerOrgCode),
-    c.serial ?? text(GOOD.serialNumber),
-    c.register ?? text(GOOD.registerEntryNumber),
-    c.name ?? text(GOOD.fullName),
-  ])
-    w.bytes(Buffer.from(p));
-  return bytesToDigits(Buffer.concat([w.toBuffer(), c.tail ?? SIG]));
-}
-
 describe('rejections', () => {
   const CASES: Record<QrRejectReason, string[]> = {
     encoding: ['12a', '1234', '256', '72057594037927936', ' 123', '١٢٣'],
     version: [craft({ version: 0 }), craft({ version: 2 })],
     truncated: [craft({ tail: SIG.subarray(0, 63) }), bytesToDigits(Buffer.from([1, 2, 0xa])), ''],
     trailing: [craft({ tail: Buffer.concat([SIG, Buffer.from([0])]) })],
-    length: [craft({ issuer: [0x01] }), craft({ name: [0] }), craft({ issuer: text('A'.repeat(41)) })],
+    length: [
+      craft({ issuer: [0x01] }),
+      craft({ name: [0] }),
+      craft({ issuer: canonicalText('A'.repeat(41)) }),
+    ],
     utf8: [craft({ name: [4 << 1, 0x41, 0xff, 0xfe, 0x41] }), craft({ name: [3 << 1, 0xed, 0xa0, 0x80] })],
     nfc: [craft({ name: utf8Text('Nguye\u0302\u0303n') })],
     packed: [craft({ serial: [(3 << 1) | 1, 0xff, 0xff] }), craft({ serial: [(1 << 1) | 1, 40] })],
     type: [craft({ type: 0 }), craft({ type: 5 })],
     date: [craft({ born: dayNumber(GOOD.issuedOn, 'issuedOn') + 1 })],
-    field: [craft({ issuer: text('SGD BTR') }), craft({ name: utf8Text('Lê\tVăn') })],
+    field: [craft({ issuer: canonicalText('SGD BTR') }), craft({ name: utf8Text('Lê\tVăn') })],
     noncanonical: [craft({ name: utf8Text('PHAM MINH KHOA') }), craft({ issuer: utf8Text('SGD-BTR') })],
   };
 
@@ -261,7 +207,7 @@ describe('rejections', () => {
   });
 
   it('agrees with the server decoder on mutated vectors (accept/reject, reason, fields)', () => {
-    const payloads = VECTORS.map((v) => Buffer.from(digitsToBytes(v.payload)));
+    const payloads = QR_VECTORS.map((v) => Buffer.from(digitsToBytes(v.payload)));
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: payloads.length - 1 }),
@@ -337,7 +283,7 @@ function newKey(): TestKey {
   const raw = rawPublicKey(privateKey);
   return { privateKey, raw, keyId: serverKeyIdOf(raw) };
 }
-function vectorKey(v: Vector): TestKey {
+function vectorKey(v: QrVector): TestKey {
   const privateKey = privateKeyFromSeed(Buffer.from(v.seed, 'hex'));
   return { privateKey, raw: Buffer.from(v.publicKey, 'hex'), keyId: v.keyId };
 }
@@ -394,8 +340,8 @@ function signedList(keys: TrustListKey[], issuers: TrustListIssuer[], root: Test
 }
 
 const VECTOR_LIST = signedList(
-  VECTORS.map((v) => listKey(vectorKey(v))),
-  VECTORS.map((v) => listIssuer(v.fields.issuerOrgCode, [v.keyId])),
+  QR_VECTORS.map((v) => listKey(vectorKey(v))),
+  QR_VECTORS.map((v) => listIssuer(v.fields.issuerOrgCode, [v.keyId])),
 );
 
 async function verified(text: string): Promise<TrustList> {
@@ -515,7 +461,7 @@ describe('trust list verification', () => {
 });
 
 describe('key, issuer and window checks (steps 3–6)', () => {
-  const v = VECTORS[0];
+  const v = QR_VECTORS[0];
   const qr = decodeQrPayload(v.payload);
   const signedOn = v.fields.signedOn; // 2026-07-21
   const key = vectorKey(v);
@@ -687,7 +633,7 @@ describe('registry status answers', () => {
 });
 
 describe('report (what the page says)', () => {
-  const v = VECTORS[1]; // no serial
+  const v = QR_VECTORS[1]; // no serial
   const qr = decodeQrPayload(v.payload);
   const decoded = async (status: StatusOutcome | null, lang: 'vi' | 'en' = 'vi'): Promise<Report> => {
     const list = await verified(VECTOR_LIST);
@@ -952,7 +898,7 @@ const checkStates = (result: FakeElement) =>
     .map((li) => `${li.dataset.check}:${li.className}`);
 
 describe('the /v page (qr-page.js) on a fake DOM', () => {
-  const v = VECTORS[0];
+  const v = QR_VECTORS[0];
   const validBody = JSON.stringify({
     result: 'match',
     checks: [],

@@ -1,20 +1,11 @@
 import { sign } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { AppError } from '../common/errors/app-error';
 import { ORG_CODE_PATTERN } from '../orgs/dto/organisation.dto';
 import { generateEd25519, privateKeyFromSeed, rawPublicKey } from '../signing/ed25519';
 import { bytesToDigits, digitCount, digitsToBytes } from './qr-digits';
 import type { QrRejectReason } from './qr-errors';
-import {
-  ByteWriter,
-  CREDENTIAL_TYPE_CODES,
-  dayNumber,
-  dayToDate,
-  MAX_DAY,
-  PACKED_ALPHABET,
-} from './qr-fields';
+import { CREDENTIAL_TYPE_CODES, dayNumber, dayToDate, MAX_DAY, PACKED_ALPHABET } from './qr-fields';
 import {
   decodeQrPayload,
   encodeQrPayload,
@@ -26,26 +17,10 @@ import {
   verifyQrPayload,
 } from './qr-payload';
 import { qrSymbol, qrUrl } from './qr-symbol';
+import { canonicalText, craft, GOOD, QR_DOC, QR_VECTORS, SIG, utf8Text } from '../../test/support/qr-doc';
 
 // docs/QR-FORMAT.md is the contract third parties implement; these tests hold the codec to it.
-const DOC = readFileSync(join(__dirname, '..', '..', 'docs', 'QR-FORMAT.md'), 'utf8');
 const BASE_URL_40 = 'https://vanbang.sgddt.bentre.gov.vn/vbcc';
-
-interface Vector {
-  vector: string;
-  seed: string;
-  publicKey: string;
-  keyId: string;
-  fields: QrFields;
-  signingMessage: string;
-  signature: string;
-  payload: string;
-  sizes: { payloadBytes: number; digits: number; qrVersionM: number };
-}
-
-const VECTORS: Vector[] = [...DOC.matchAll(/```json\n([\s\S]*?)\n```/g)]
-  .map((m) => JSON.parse(m[1]) as Partial<Vector>)
-  .filter((v): v is Vector => typeof v.vector === 'string');
 
 function reasonOf(run: () => unknown): string | undefined {
   try {
@@ -59,20 +34,20 @@ function reasonOf(run: () => unknown): string | undefined {
 
 describe('docs/QR-FORMAT.md test vectors', () => {
   it('has the three required kinds of vector', () => {
-    expect(VECTORS.length).toBeGreaterThanOrEqual(3);
+    expect(QR_VECTORS.length).toBeGreaterThanOrEqual(3);
     expect(
-      VECTORS.some(
+      QR_VECTORS.some(
         (v) =>
           v.fields.credentialType === 'THPT' &&
           v.fields.serialNumber !== null &&
           v.fields.fullName === 'Công Tôn Nữ Thị Hoàng Phương Thảo',
       ),
     ).toBe(true);
-    expect(VECTORS.some((v) => v.fields.serialNumber === null)).toBe(true);
-    expect(VECTORS.some((v) => /^[0-9A-Z ./-]+$/.test(v.fields.fullName))).toBe(true);
+    expect(QR_VECTORS.some((v) => v.fields.serialNumber === null)).toBe(true);
+    expect(QR_VECTORS.some((v) => /^[0-9A-Z ./-]+$/.test(v.fields.fullName))).toBe(true);
   });
 
-  describe.each(VECTORS.map((v) => [v.vector, v] as const))('%s', (_name, v) => {
+  describe.each(QR_VECTORS.map((v) => [v.vector, v] as const))('%s', (_name, v) => {
     const key = privateKeyFromSeed(Buffer.from(v.seed, 'hex'));
 
     it('derives the public key and key id from the seed', () => {
@@ -108,12 +83,12 @@ describe('docs/QR-FORMAT.md test vectors', () => {
   });
 
   it('the long-name THPT vector fits QR version 10 at M', () => {
-    const thpt = VECTORS.find((v) => v.fields.fullName === 'Công Tôn Nữ Thị Hoàng Phương Thảo');
+    const thpt = QR_VECTORS.find((v) => v.fields.fullName === 'Công Tôn Nữ Thị Hoàng Phương Thảo');
     expect(thpt?.sizes.qrVersionM).toBeLessThanOrEqual(10);
   });
 
   it('the size budget stated in the document holds: 166 bytes fit version 10, 167 do not', () => {
-    expect(DOC).toContain('up to **166 bytes** (404 digits) fits QR **version 10**');
+    expect(QR_DOC).toContain('up to **166 bytes** (404 digits) fits QR **version 10**');
     expect(BASE_URL_40).toHaveLength(40);
     expect(qrSymbol(BASE_URL_40, bytesToDigits(Buffer.alloc(166, 0xff))).version).toBe(10);
     expect(digitCount(166)).toBe(404);
@@ -122,7 +97,7 @@ describe('docs/QR-FORMAT.md test vectors', () => {
 
   it('the largest payload the limits allow is the size the document states', () => {
     const largest: QrFields = {
-      ...VECTORS[0].fields,
+      ...QR_VECTORS[0].fields,
       issuerOrgCode: 'A'.repeat(40),
       serialNumber: 'a'.repeat(40), // lower case: UTF-8, 1 byte a character
       registerEntryNumber: 'a'.repeat(127),
@@ -130,15 +105,15 @@ describe('docs/QR-FORMAT.md test vectors', () => {
     };
     const digits = encodeQrPayload(largest, '0a0b0c0d', () => Buffer.alloc(64));
     expect(digitsToBytes(digits)).toHaveLength(401);
-    expect(DOC).toContain(`= 401 bytes (version ${qrSymbol(BASE_URL_40, digits).version} at M)`);
+    expect(QR_DOC).toContain(`= 401 bytes (version ${qrSymbol(BASE_URL_40, digits).version} at M)`);
   });
 
   it('documents the same type codes, packed alphabet and text limits as the code', () => {
-    const rows = [...DOC.matchAll(/^\| (\d+) +\| `([A-Z]+)` +\|/gm)].map((m) => [m[2], Number(m[1])]);
+    const rows = [...QR_DOC.matchAll(/^\| (\d+) +\| `([A-Z]+)` +\|/gm)].map((m) => [m[2], Number(m[1])]);
     expect(Object.fromEntries(rows)).toStrictEqual(CREDENTIAL_TYPE_CODES);
-    expect(DOC).toContain('```\n' + PACKED_ALPHABET + '\n```');
+    expect(QR_DOC).toContain('```\n' + PACKED_ALPHABET + '\n```');
     for (const [field, limit] of Object.entries(QR_TEXT_LIMITS)) {
-      expect(DOC).toMatch(new RegExp('^\\| `' + field + '` +\\| (yes|no) +\\| ' + limit + ' ', 'm'));
+      expect(QR_DOC).toMatch(new RegExp('^\\| `' + field + '` +\\| (yes|no) +\\| ' + limit + ' ', 'm'));
     }
   });
 });
@@ -165,56 +140,6 @@ describe('digits', () => {
     }
   });
 });
-
-// Valid parts for crafted payloads; each test breaks one thing.
-const GOOD: QrFields = {
-  credentialType: 'THPT',
-  serialNumber: 'BT0123456',
-  registerEntryNumber: 'THPT-2026-000123',
-  fullName: 'Trần Thị Bích Ngọc',
-  dateOfBirth: '2008-05-01',
-  issuerOrgCode: 'SGD-BTR',
-  issuedOn: '2026-07-20',
-  signedOn: '2026-07-21',
-};
-const SIG = Buffer.alloc(64, 7);
-
-interface Craft {
-  version?: number;
-  type?: number;
-  born?: number;
-  issuer?: number[];
-  serial?: number[];
-  register?: number[];
-  name?: number[];
-  tail?: Buffer;
-}
-function canonicalText(s: string | null, limit = 127): number[] {
-  const w = new ByteWriter();
-  w.text(s, 'x', limit, true);
-  return [...w.toBuffer()];
-}
-function utf8Text(s: string): number[] {
-  const b = Buffer.from(s, 'utf8');
-  return [b.length << 1, ...b];
-}
-function craft(c: Craft): string {
-  const w = new ByteWriter();
-  w.byte(c.version ?? 1);
-  w.byte(c.type ?? 2);
-  w.bytes(Buffer.from('0a0b0c0d', 'hex'));
-  w.uint16(dayNumber(GOOD.issuedOn, 'issuedOn'));
-  w.uint16(dayNumber(GOOD.signedOn, 'signedOn'));
-  w.uint16(c.born ?? dayNumber(GOOD.dateOfBirth, 'dateOfBirth'));
-  const parts = [
-    c.issuer ?? canonicalText(GOOD.issuerOrgCode),
-    c.serial ?? canonicalText(GOOD.serialNumber),
-    c.register ?? canonicalText(GOOD.registerEntryNumber),
-    c.name ?? canonicalText(GOOD.fullName),
-  ];
-  for (const p of parts) w.bytes(Buffer.from(p));
-  return bytesToDigits(Buffer.concat([w.toBuffer(), c.tail ?? SIG]));
-}
 
 describe('rejections: every reason is reachable', () => {
   // Record<QrRejectReason, …> makes the compiler list every reason: a new one needs a case here.
@@ -245,7 +170,7 @@ describe('rejections: every reason is reachable', () => {
   });
 
   it.each(Object.entries(DECODE_CASES))('%s', (reason, inputs) => {
-    expect(DOC).toMatch(new RegExp('^\\| `' + reason + '` +\\|', 'm'));
+    expect(QR_DOC).toMatch(new RegExp('^\\| `' + reason + '` +\\|', 'm'));
     expect(inputs.length).toBeGreaterThan(0);
     for (const text of inputs) expect(reasonOf(() => decodeQrPayload(text))).toBe(reason);
   });
@@ -376,7 +301,7 @@ describe('fuzz', () => {
 });
 
 describe('tampering', () => {
-  const v = VECTORS[0];
+  const v = QR_VECTORS[0];
   const raw = Buffer.from(v.publicKey, 'hex');
   // Either the payload no longer parses, or it parses and no longer verifies: never accepted.
   const accepted = (digits: string) => {

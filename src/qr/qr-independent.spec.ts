@@ -1,10 +1,9 @@
 import { sign } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import jsQR from 'jsqr';
 import { create as createQr } from 'qrcode';
 import { parseQrDigits, parseQrUrl, verifyWithRawKey } from '../../test/support/independent-qr';
+import { QR_VECTORS } from '../../test/support/qr-doc';
 import { generateEd25519, privateKeyFromSeed } from '../signing/ed25519';
 import { bytesToDigits, digitsToBytes } from './qr-digits';
 import { CREDENTIAL_TYPE_CODES, dayToDate, MAX_DAY, PACKED_ALPHABET } from './qr-fields';
@@ -114,18 +113,7 @@ describe('QR: printed by the codec, read by jsQR and an independent verifier', (
 });
 
 describe('the independent verifier agrees with the codec', () => {
-  const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'QR-FORMAT.md'), 'utf8');
-  const vectors = [...doc.matchAll(/```json\n([\s\S]*?)\n```/g)]
-    .map((m) => JSON.parse(m[1]) as Record<string, unknown>)
-    .filter((v) => typeof v.vector === 'string') as unknown as {
-    seed: string;
-    publicKey: string;
-    keyId: string;
-    fields: QrFields;
-    signingMessage: string;
-    signature: string;
-    payload: string;
-  }[];
+  const vectors = QR_VECTORS;
 
   it('on every documented vector', () => {
     expect(vectors.length).toBeGreaterThanOrEqual(3);
