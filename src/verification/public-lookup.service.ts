@@ -4,7 +4,8 @@ import type { ForgerySignalKind } from './forgery-signals/forgery-signal.entity'
 import { ForgerySignalsRepository } from './forgery-signals/forgery-signals.repository';
 import { NO_MATCH, type PublicDiploma, statusCheck, type VerificationAnswer } from './public-answer';
 import { PublicRateLimits } from './rate-limit/public-rate-limits';
-import { type PublicRecord, VerificationRepository } from './verification.repository';
+import type { PublicRecord } from './public-record';
+import { VerificationRepository } from './verification.repository';
 
 export interface LookupQuery {
   serialNumber: string;
