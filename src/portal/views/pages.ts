@@ -1,3 +1,4 @@
+import { localDateTime } from '../../common/calendar/working-day-calendar';
 import type { PublicDiploma, VerificationAnswer } from '../../verification/public-answer';
 import { href, type Lang, TEXTS } from '../i18n';
 import { html, type SafeHtml } from './html';
@@ -20,6 +21,8 @@ export function homePage(lang: Lang, form?: FormState): string {
 export function resultPage(lang: Lang, a: VerificationAnswer): string {
   const t = TEXTS[lang];
   const body = a.result === 'match' && a.diploma ? matchBody(lang, a.diploma) : noMatchBody(lang);
+  // An employer may print the answer as a record of the check: it says when it was made.
+  const now = localDateTime(new Date());
   return layout({
     lang,
     title: t.resultTitle,
@@ -40,7 +43,8 @@ export function resultPage(lang: Lang, a: VerificationAnswer): string {
           </li>`;
         })}
       </ul>
-      <p><a class="button" href="${href('/', lang)}">${t.again}</a></p>`,
+      <p class="muted">${t.checkedAt(now.time, showDate(now.date, lang))}</p>
+      <p class="no-print"><a class="button" href="${href('/', lang)}">${t.again}</a></p>`,
   });
 }
 
