@@ -10,6 +10,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { OrgsModule } from './orgs/orgs.module';
 import { PortalModule } from './portal/portal.module';
 import { PrintingModule } from './printing/printing.module';
+import { DemoModule } from './demo/demo.module';
 import { ProvisioningModule } from './provisioning/provisioning.module';
 import { RegisterModule } from './register/register.module';
 import { RulebookModule } from './rulebook/rulebook.module';
@@ -38,6 +39,7 @@ export class AppModule {
         TrustListModule,
         VerificationModule,
         ProvisioningModule,
+        DemoModule,
         PortalModule,
       ],
       controllers: [HealthController],

@@ -14,6 +14,7 @@ import { AppModule } from './app.module';
 import { configureHttp } from './http-setup';
 import { Metrics } from './health/metrics';
 import { ProvisioningService } from './provisioning/provisioning.service';
+import { DemoDiplomasService } from './demo/demo-diplomas.service';
 
 export interface RunningApp {
   app: INestApplication;
@@ -78,6 +79,7 @@ export async function bootstrap({ config, logSink }: BootOptions): Promise<Runni
         { bootstrapAdminPassword: config.bootstrapAdminPassword, demoData: config.demoData },
         logger,
       );
+    if (config.demoDiplomas) await app.get(DemoDiplomasService).loadOnce(logger);
     let closed = false;
     return {
       app,

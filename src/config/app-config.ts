@@ -16,6 +16,7 @@ export interface AppConfig {
   publicBaseUrl: string;
   bootstrapAdminPassword: string | null;
   demoData: boolean;
+  demoDiplomas: boolean;
   dataDir: string;
   embeddedPgPort: number;
   jwtSecret: string | null;
@@ -88,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicBaseUrl,
     bootstrapAdminPassword: dto.BOOTSTRAP_ADMIN_PASSWORD ?? null,
     demoData: truthy(dto.DEMO_DATA),
+    demoDiplomas: truthy(dto.DEMO_DATA) && truthy(dto.DEMO_DIPLOMAS),
     dataDir: resolve(dto.DATA_DIR ?? 'data'),
     embeddedPgPort: dto.EMBEDDED_PG_PORT ?? 54329,
     jwtSecret: dto.JWT_SECRET ?? null,

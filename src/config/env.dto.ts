@@ -56,6 +56,12 @@ export class EnvDto {
   @IsIn(['0', '1', 'true', 'false'])
   DEMO_DATA?: string;
 
+  /** With DEMO_DATA: also issue a few demo diplomas (one revoked, one corrected) to try the portal with. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(['0', '1', 'true', 'false'])
+  DEMO_DIPLOMAS?: string;
+
   @IsOptional()
   @Transform(emptyToUndefined)
   @IsString()

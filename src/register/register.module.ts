@@ -48,6 +48,6 @@ import { RegisterRepository } from './register.repository';
     ReissuesService,
     AppendixService,
   ],
-  exports: [DiplomasService, DecisionsService],
+  exports: [DiplomasService, DecisionsService, IssuanceService, RevocationsService, CorrectionsService],
 })
 export class RegisterModule {}
