@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { PublicRecords1796000000000 } from './1796000000000-PublicRecords';
 import { ForgerySignals1795996651500 } from './1795996651500-ForgerySignals';
 import { CopyRefusals1795991955981 } from './1795991955981-CopyRefusals';
 import { Copies1795990770595 } from './1795990770595-Copies';
@@ -38,4 +39,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Copies1795990770595,
   CopyRefusals1795991955981,
   ForgerySignals1795996651500,
+  PublicRecords1796000000000,
 ];

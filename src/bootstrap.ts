@@ -15,6 +15,9 @@ import { configureHttp } from './http-setup';
 import { Metrics } from './health/metrics';
 import { ProvisioningService } from './provisioning/provisioning.service';
 import { DemoDiplomasService } from './demo/demo-diplomas.service';
+import { installFastLookup } from './verification/fast-lookup';
+import { PublicLookupService } from './verification/public-lookup.service';
+import { PublicRateLimits } from './verification/rate-limit/public-rate-limits';
 
 export interface RunningApp {
   app: INestApplication;
@@ -73,6 +76,13 @@ export async function bootstrap({ config, logSink }: BootOptions): Promise<Runni
     );
     configureHttp(app, effective, logger, metrics);
     await app.init();
+    installFastLookup(app.getHttpServer(), {
+      lookups: app.get(PublicLookupService),
+      limits: app.get(PublicRateLimits),
+      metrics,
+      logger,
+      trustProxy: effective.trustProxy,
+    });
     await app
       .get(ProvisioningService)
       .provision(

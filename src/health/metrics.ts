@@ -31,18 +31,23 @@ export class Metrics {
     return (req: Request, res: Response, next: NextFunction) => {
       const start = process.hrtime.bigint();
       res.on('finish', () => {
-        const seconds = Number(process.hrtime.bigint() - start) / 1e9;
         const route = req.route ? `${req.baseUrl}${(req.route as { path: string }).path}` : 'unmatched';
-        this.duration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
-        if (res.statusCode >= 500) this.errors.inc({ route });
-        logger.event(res.statusCode >= 500 ? 'error' : 'info', 'http.request', {
-          method: req.method,
-          route,
-          status: res.statusCode,
-          ms: Math.round(seconds * 1000),
-        });
+        this.observe(logger, req.method, route, res.statusCode, start);
       });
       next();
     };
+  }
+
+  /** One finished request: its histogram sample and its access log line (route template only). */
+  observe(logger: JsonLogger, method: string, route: string, status: number, start: bigint): void {
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    this.duration.observe({ method, route, status: String(status) }, seconds);
+    if (status >= 500) this.errors.inc({ route });
+    logger.event(status >= 500 ? 'error' : 'info', 'http.request', {
+      method,
+      route,
+      status,
+      ms: Math.round(seconds * 1000),
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { PUBLIC_RECORDS_BACKFILL_SQL } from '../../migrations/1796000000000-PublicRecords';
 import { graduateRows, issuedBtrDecision, receiveBlanks } from '../support/register-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -254,6 +255,79 @@ describe('public verification by serial, name and date of birth', () => {
     }
   });
 
+  it('a re-issued diploma: the old serial answers replaced with the decision, the new one valid (REISSUE)', async () => {
+    const res = await t.http
+      .post(`/api/v1/diplomas/${d[2].id}/reissues`)
+      .set(await t.auth('btr.registrar'))
+      .send({
+        decisionNo: '77/QĐ-SGDĐT',
+        decidedOn: '2026-03-20',
+        reason: 'Ghi sai ngày sinh do lỗi của cơ quan cấp',
+        changes: { dateOfBirth: '2007-01-15' },
+        signerName: 'Võ Minh Trí',
+        signerTitle: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC',
+      });
+    expect(res.status).toBe(201);
+    const old = await verify(
+      { serialNumber: d[2].serial, fullName: d[2].fullName, dateOfBirth: d[2].dateOfBirth },
+      '10.0.8.1',
+    );
+    expect(old.body.diploma).toMatchObject({
+      status: 'replaced',
+      statusDetail: { kind: 'reissue', decisionNo: '77/QĐ-SGDĐT', decidedOn: '2026-03-20' },
+    });
+    const [fresh] = await t.sql<{ serial_number: string }>(
+      `SELECT serial_number FROM register_entries WHERE replaces_entry_id = $1`,
+      [d[2].id],
+    );
+    const now = await verify(
+      { serialNumber: fresh.serial_number, fullName: d[2].fullName, dateOfBirth: '2007-01-15' },
+      '10.0.8.1',
+    );
+    expect(now.body.diploma).toMatchObject({ status: 'valid', dateOfBirth: '2007-01-15' });
+  });
+
+  it('the read model (public_records, kept by triggers) agrees with the facts after every kind of act', async () => {
+    await t.http
+      .post(`/api/v1/diplomas/${d[1].id}/corrections`)
+      .set(await t.auth('btr.registrar'))
+      .send({
+        ground: 'lateBirthRegistration',
+        decisionNo: '202/QĐ-SGDĐT',
+        decidedOn: '2026-04-01',
+        evidenceRef: 'Giấy khai sinh cấp lại',
+        changes: { dateOfBirth: '2007-03-03' },
+      })
+      .expect(201);
+    // The same derivation from the facts, independently: latest serial, latest change of each field.
+    const latest = (field: string) =>
+      `(SELECT ch->>'to' FROM corrections c, jsonb_array_elements(c.changes) ch WHERE c.entry_id = e.id
+          AND ch->>'field' = '${field}' ORDER BY c.created_at DESC, c.id DESC LIMIT 1)`;
+    const expected = await t.sql(
+      `SELECT e.id AS entry_id,
+              COALESCE((SELECT s.serial_number FROM register_entry_serials s WHERE s.entry_id = e.id
+                         ORDER BY s.created_at DESC LIMIT 1), e.serial_number) AS serial_number,
+              COALESCE(${latest('fullName')}, e.full_name) AS current_full_name,
+              COALESCE(${latest('dateOfBirth')}, to_char(e.date_of_birth, 'YYYY-MM-DD')) AS current_date_of_birth,
+              rv.decision_no AS rv_decision_no, ri.decision_no AS ri_decision_no,
+              (SELECT count(*)::int FROM corrections c WHERE c.entry_id = e.id) AS corrections
+         FROM register_entries e LEFT JOIN revocations rv ON rv.entry_id = e.id LEFT JOIN reissues ri ON ri.entry_id = e.id
+        ORDER BY e.id`,
+    );
+    const actual = await t.sql(
+      `SELECT entry_id, serial_number, current_full_name, to_char(current_date_of_birth, 'YYYY-MM-DD') AS current_date_of_birth,
+              rv_decision_no, ri_decision_no, jsonb_array_length(corrections) AS corrections
+         FROM public_records ORDER BY entry_id`,
+    );
+    expect(actual).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(5);
+    // the migration's backfill (for databases with diplomas already) derives the same rows
+    const projected = await t.sql(`SELECT * FROM public_records ORDER BY entry_id`);
+    await t.sql(`DELETE FROM public_records`);
+    await t.sql(PUBLIC_RECORDS_BACKFILL_SQL);
+    expect(await t.sql(`SELECT * FROM public_records ORDER BY entry_id`)).toEqual(projected);
+  });
+
   it('the published lists: decisions with counts and serial ranges, revocations, and no names (PUB-1, PUB-7)', async () => {
     const issued = await t.http.get('/api/v1/public/disclosures?issuerOrgCode=SGD-BTR&year=2025').expect(200);
     expect(issued.body).toMatchObject({ issuerOrgCode: 'SGD-BTR', year: 2025, revocations: [] });
@@ -277,6 +351,26 @@ describe('public verification by serial, name and date of birth', () => {
     for (const x of d) expect(text).not.toContain(x.fullName);
     const unknown = await t.http.get('/api/v1/public/disclosures?issuerOrgCode=SGD-XYZ&year=2026');
     expect(unknown.status).toBe(404);
+  });
+
+  it('the GET (answered before Express) and the POST (through Express) give the same answer and headers', async () => {
+    const q = { serialNumber: d[1].serial, fullName: d[1].fullName, dateOfBirth: d[1].dateOfBirth };
+    const get = await verify(q, '10.0.5.2').set('X-Request-Id', 'trace-12345678');
+    const post = await t.http.post('/api/v1/public/verify').set('X-Forwarded-For', '10.0.5.2').send(q);
+    expect(get.body).toEqual(post.body);
+    expect(get.headers['x-request-id']).toBe('trace-12345678');
+    for (const h of ['cache-control', 'content-type', 'x-content-type-options'])
+      expect({ h, v: get.headers[h] }).toEqual({ h, v: post.headers[h] });
+    // anything the fast path does not fully accept goes through the validation pipeline
+    const extra = await t.http.get('/api/v1/public/verify').query({ ...q, role: 'admin' });
+    expect({ status: extra.status, code: extra.body.code }).toEqual({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    });
+    const metrics = await t.http.get('/metrics').expect(200);
+    expect(metrics.text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/public\/verify",status="200"\} [1-9]/,
+    );
   });
 
   it('the body form answers the same and keeps the data out of the URL', async () => {

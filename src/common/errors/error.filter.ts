@@ -50,7 +50,17 @@ interface BodyParserError extends Error {
   status?: number;
 }
 
-/** The one place that shapes error bodies: `{ code, message, details?, requestId }`. */
+/** The one shape of error bodies: `{ code, message, details?, requestId }`. */
+export function errorBody(err: AppError): Record<string, unknown> {
+  return {
+    code: err.code,
+    message: err.message,
+    ...(err.details ? { details: err.details } : {}),
+    requestId: requestContext.get()?.requestId ?? null,
+  };
+}
+
+/** The one place that turns exceptions into error responses. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   constructor(private readonly logger: JsonLogger) {}
@@ -75,12 +85,7 @@ export class ErrorFilter implements ExceptionFilter {
     for (const [k, v] of Object.entries(err.headers ?? {})) res.setHeader(k, v);
     // A route may have set another type (@Header) before failing; errors are always JSON.
     res.type('application/json');
-    res.status(status).json({
-      code: err.code,
-      message: err.message,
-      ...(err.details ? { details: err.details } : {}),
-      requestId: requestContext.get()?.requestId ?? null,
-    });
+    res.status(status).json(errorBody(err));
   }
 
   toAppError(e: unknown): AppError {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsIsoDate } from '../../common/validation/iso-date';
+import { NAME_MAX_LENGTH, NAME_MESSAGE, NAME_PATTERN, SERIAL_MESSAGE, SERIAL_PATTERN } from './lookup-rules';
 
 export class QrPayloadParam {
   @ApiProperty({ description: 'The digits after "#" in the QR URL (docs/QR-FORMAT.md)' })
@@ -15,16 +16,14 @@ export class QrPayloadBody extends QrPayloadParam {}
 export class LookupQueryDto {
   @ApiProperty({ example: 'BT0123456', description: 'Số hiệu văn bằng as printed (NUM-7)' })
   @IsString()
-  @Matches(/^[\p{L}\p{N} ./-]{1,40}$/u, {
-    message: 'a serial number is 1 to 40 letters, digits, spaces, ".", "/" or "-"',
-  })
+  @Matches(SERIAL_PATTERN, { message: SERIAL_MESSAGE })
   serialNumber!: string;
 
   @ApiProperty({ example: 'Nguyễn Văn An' })
   @IsString()
   @MinLength(1)
-  @MaxLength(127)
-  @Matches(/^[^\p{Cc}]*\p{L}[^\p{Cc}]*$/u, { message: 'a full name has letters and no control characters' })
+  @MaxLength(NAME_MAX_LENGTH)
+  @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
   fullName!: string;
 
   @ApiProperty({ example: '2008-09-14' })

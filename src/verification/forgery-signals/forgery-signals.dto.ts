@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/pagination';
 import { IsIsoDate } from '../../common/validation/iso-date';
+import { SERIAL_PATTERN } from '../dto/lookup-rules';
 import { FORGERY_SIGNAL_KINDS } from './forgery-signal.entity';
 
 /** PUB-8: an official query states the case it serves and why; both go into the audit record. */
@@ -18,7 +19,7 @@ export class ForgerySignalQueryDto extends PageQueryDto {
   @MaxLength(500)
   purpose!: string;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[\p{L}\p{N} ./-]{1,40}$/u) serialNumber?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(SERIAL_PATTERN) serialNumber?: string;
   @ApiPropertyOptional({ enum: FORGERY_SIGNAL_KINDS })
   @IsOptional()
   @IsIn(FORGERY_SIGNAL_KINDS)
