@@ -12,9 +12,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Pool } from 'pg';
 import { uuidv7 } from '../src/common/ids/uuid-v7';
-import { isSameName } from '../src/common/text/vietnamese';
 import { NO_MATCH, statusCheck } from '../src/verification/public-answer';
-import { PUBLIC_RECORD_SQL, type RecordRow, toRecord } from '../src/verification/public-record';
+import {
+  presents,
+  PUBLIC_RECORD_SQL,
+  publicDiploma,
+  type RecordRow,
+  toRecord,
+} from '../src/verification/public-record';
 import { NAME_PATTERN, SERIAL_PATTERN } from '../src/verification/dto/lookup-rules';
 import { INSERT_SIGNAL_SQL } from './verify-shared';
 
@@ -68,42 +73,12 @@ async function verify(q: URLSearchParams): Promise<[number, string]> {
   const blankState = rows[0]?.blank_state ?? null;
   const records = rows.filter((r) => r.id !== null).map(toRecord);
   const voidBlank = blankState !== null && VOID_BLANK_STATES.has(blankState);
-  // As registered, or as corrected since; the service's `presents`.
-  const r = records.find(
-    (x) =>
-      (isSameName(fullName, x.registered.fullName) && dateOfBirth === x.registered.dateOfBirth) ||
-      (isSameName(fullName, x.current.fullName) && dateOfBirth === x.current.dateOfBirth),
-  );
+  const r = records.find((x) => presents(x, { fullName, dateOfBirth }));
   // A revoked diploma whose paper came back and was destroyed still answers "revoked".
   if (r && (!voidBlank || r.revocation)) {
-    // The service's `publicDiploma`, written out (it lives in a Nest provider's file).
-    const status = r.revocation ? 'revoked' : r.reissue ? 'replaced' : 'valid';
-    return [
-      200,
-      JSON.stringify({
-        result: 'match',
-        checks: [{ type: 'register', status: 'pass' }, statusCheck(status)],
-        diploma: {
-          credentialType: r.credentialType,
-          fullName: r.current.fullName,
-          dateOfBirth: r.current.dateOfBirth,
-          serialNumber: r.serialNumber,
-          registerEntryNumber: r.registerEntryNumber,
-          issuer: { code: r.issuer.code, nameVi: r.issuer.nameVi, nameEn: r.issuer.nameEn },
-          school: r.school,
-          graduationYear: r.graduationYear,
-          issuedOn: r.issuedOn,
-          status,
-          hasCorrections: r.corrections.length > 0,
-          corrections: r.corrections.map((c) => ({ decisionNo: c.decisionNo, decidedOn: c.decidedOn })),
-          ...(r.revocation
-            ? { statusDetail: { kind: 'revocation', ...r.revocation } }
-            : r.reissue
-              ? { statusDetail: { kind: 'reissue', ...r.reissue, publicNote: null } }
-              : {}),
-        },
-      }),
-    ];
+    const diploma = publicDiploma(r);
+    const checks = [{ type: 'register', status: 'pass' }, statusCheck(diploma.status)];
+    return [200, JSON.stringify({ result: 'match', checks, diploma })];
   }
   await insertSignal([
     uuidv7(),

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { isSameName } from '../common/text/vietnamese';
 import type { ForgerySignalKind } from './forgery-signals/forgery-signal.entity';
 import { ForgerySignalsRepository } from './forgery-signals/forgery-signals.repository';
-import { NO_MATCH, type PublicDiploma, statusCheck, type VerificationAnswer } from './public-answer';
+import { NO_MATCH, statusCheck, type VerificationAnswer } from './public-answer';
 import { PublicRateLimits } from './rate-limit/public-rate-limits';
-import type { PublicRecord } from './public-record';
+import { presents, publicDiploma } from './public-record';
 import { VerificationRepository } from './verification.repository';
 
 export interface LookupQuery {
@@ -63,34 +62,4 @@ export class PublicLookupService {
     });
     return NO_MATCH;
   }
-}
-
-/** As registered, or as corrected since (CORR-6: the paper and the correction decision go together). */
-function presents(r: PublicRecord, q: LookupQuery): boolean {
-  return (
-    (isSameName(q.fullName, r.registered.fullName) && q.dateOfBirth === r.registered.dateOfBirth) ||
-    (isSameName(q.fullName, r.current.fullName) && q.dateOfBirth === r.current.dateOfBirth)
-  );
-}
-
-export function publicDiploma(r: PublicRecord): PublicDiploma {
-  return {
-    credentialType: r.credentialType,
-    fullName: r.current.fullName,
-    dateOfBirth: r.current.dateOfBirth,
-    serialNumber: r.serialNumber,
-    registerEntryNumber: r.registerEntryNumber,
-    issuer: { code: r.issuer.code, nameVi: r.issuer.nameVi, nameEn: r.issuer.nameEn },
-    school: r.school,
-    graduationYear: r.graduationYear,
-    issuedOn: r.issuedOn,
-    status: r.revocation ? 'revoked' : r.reissue ? 'replaced' : 'valid',
-    hasCorrections: r.corrections.length > 0,
-    corrections: r.corrections.map((c) => ({ decisionNo: c.decisionNo, decidedOn: c.decidedOn })),
-    ...(r.revocation
-      ? { statusDetail: { kind: 'revocation' as const, ...r.revocation } }
-      : r.reissue
-        ? { statusDetail: { kind: 'reissue' as const, ...r.reissue, publicNote: null } }
-        : {}),
-  };
 }

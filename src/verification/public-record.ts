@@ -1,3 +1,6 @@
+import { isSameName } from '../common/text/vietnamese';
+import type { PublicDiploma } from './public-answer';
+
 /**
  * PUB-4: the one query of a public lookup, with `$1` the serial as printed. `public_records` is the read
  * model kept by triggers on the fact tables (migrations/1796000000000-PublicRecords.ts): each entry
@@ -81,5 +84,35 @@ export function toRecord(r: RecordRow): PublicRecord {
     revocation: r.rv_no ? { decisionNo: r.rv_no, decidedOn: r.rv_on!, publicNote: r.rv_note } : null,
     reissue: r.ri_no ? { decisionNo: r.ri_no, decidedOn: r.ri_on! } : null,
     corrections: r.corrections,
+  };
+}
+
+/** As registered, or as corrected since (CORR-6: the paper and the correction decision go together). */
+export function presents(r: PublicRecord, q: { fullName: string; dateOfBirth: string }): boolean {
+  return (
+    (isSameName(q.fullName, r.registered.fullName) && q.dateOfBirth === r.registered.dateOfBirth) ||
+    (isSameName(q.fullName, r.current.fullName) && q.dateOfBirth === r.current.dateOfBirth)
+  );
+}
+
+export function publicDiploma(r: PublicRecord): PublicDiploma {
+  return {
+    credentialType: r.credentialType,
+    fullName: r.current.fullName,
+    dateOfBirth: r.current.dateOfBirth,
+    serialNumber: r.serialNumber,
+    registerEntryNumber: r.registerEntryNumber,
+    issuer: { code: r.issuer.code, nameVi: r.issuer.nameVi, nameEn: r.issuer.nameEn },
+    school: r.school,
+    graduationYear: r.graduationYear,
+    issuedOn: r.issuedOn,
+    status: r.revocation ? 'revoked' : r.reissue ? 'replaced' : 'valid',
+    hasCorrections: r.corrections.length > 0,
+    corrections: r.corrections.map((c) => ({ decisionNo: c.decisionNo, decidedOn: c.decidedOn })),
+    ...(r.revocation
+      ? { statusDetail: { kind: 'revocation' as const, ...r.revocation } }
+      : r.reissue
+        ? { statusDetail: { kind: 'reissue' as const, ...r.reissue, publicNote: null } }
+        : {}),
   };
 }
