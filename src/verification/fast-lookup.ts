@@ -36,7 +36,11 @@ export function installFastLookup(server: Server, deps: FastLookupDeps): void {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const q = req.method === 'GET' ? acceptedQuery(req.url ?? '') : null;
     if (!q) return express(req, res);
-    void answer(req, res, q, deps);
+    answer(req, res, q, deps).catch((e: unknown) => {
+      // answer() maps every error to a response; reaching here means the response itself failed.
+      deps.logger.event('error', 'request.failed', { method: 'GET', route: ROUTE, error: String(e) });
+      res.destroy();
+    });
   });
 }
 
