@@ -638,7 +638,15 @@ describe('input robustness (malformed, unknown, wrong-type and oversized bodies;
   let writerAuth: { Authorization: string };
 
   beforeAll(async () => {
-    t = await startTestApp({ template: 'demo' });
+    // The fuzz checks the error contract of every body, not the public rate limits (public-verify tests those).
+    t = await startTestApp({
+      template: 'demo',
+      env: {
+        PUBLIC_REQUESTS_PER_CLIENT_PER_MINUTE: '10000000',
+        PUBLIC_LOOKUPS_PER_CLIENT_PER_MINUTE: '10000000',
+        PUBLIC_LOOKUPS_PER_SERIAL_PER_15_MINUTES: '10000000',
+      },
+    });
     writeRoutes = listRoutes(t.running.app).filter((r) =>
       ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method),
     );

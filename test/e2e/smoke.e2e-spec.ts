@@ -65,7 +65,7 @@ describe('smoke: health, metrics, portal, request ids', () => {
     const res = await t.http.get('/').expect(200);
     expect(res.text).toContain('<html lang="vi">');
     expect(res.text).toContain('văn bằng, chứng chỉ');
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'; script-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
