@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '../common/auth/access.decorators';
 import { AppError } from '../common/errors/app-error';
 import { OrgsService } from '../orgs/orgs.service';
@@ -43,7 +43,23 @@ export class PortalController {
   /** A POST, so the name and birth date are in no URL, history entry or access log. */
   @Post('tra-cuu')
   @Public()
-  async lookup(@Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async lookup(
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    // The page answers browsers' forms; programs get the API's JSON errors and use the API itself.
+    if (!req.is('application/x-www-form-urlencoded')) {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'This form takes application/x-www-form-urlencoded', {
+        errors: [
+          {
+            field: 'body',
+            code: 'UNSUPPORTED_MEDIA_TYPE',
+            message: 'post the form fields, or call POST /api/v1/public/verify with JSON',
+          },
+        ],
+      });
+    }
     const lang = langOf(body.lang);
     const values = {
       serialNumber: str(body.serialNumber).trim(),

@@ -307,6 +307,13 @@ describe('public portal in Chromium', () => {
     expect(bytes).toBeLessThan(100 * 1024);
   });
 
+  it('the form answers browsers; a JSON body gets the API error contract, pointing to the API', async () => {
+    const res = await t.http.post('/tra-cuu').send({ serialNumber: d[0].serial });
+    expect(res.status).toBe(415);
+    expect(res.body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', requestId: expect.any(String) });
+    expect(res.body.details.errors[0].message).toContain('/api/v1/public/verify');
+  });
+
   it('strict security headers on every page, and no CSP violation in any test above', async () => {
     for (const path of ['/', '/?lang=en', '/v', '/cong-khai', '/huong-dan']) {
       const res = await t.http.get(path).expect(200);
