@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { requestContext } from '../../common/context/request-context';
 import { AppError } from '../../common/errors/app-error';
 import { FixedWindowLimiter } from '../../common/http/fixed-window-limiter';
+import { SketchWindowLimiter } from '../../common/http/sketch-window-limiter';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 
 const MINUTE = 60_000;
@@ -15,13 +16,14 @@ const MINUTE = 60_000;
 @Injectable()
 export class PublicRateLimits {
   private readonly perClient: FixedWindowLimiter;
-  private readonly perSerial: FixedWindowLimiter;
+  private readonly perSerial: SketchWindowLimiter;
   private readonly requests: FixedWindowLimiter;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const l = config.publicLimits;
     this.perClient = new FixedWindowLimiter(l.lookupsPerClientPerMinute, MINUTE);
-    this.perSerial = new FixedWindowLimiter(l.lookupsPerSerialPer15Minutes, 15 * MINUTE);
+    // Every serial anyone types: a fixed-size sketch, not a Map that grows and rehashes (see the class).
+    this.perSerial = new SketchWindowLimiter(l.lookupsPerSerialPer15Minutes, 15 * MINUTE);
     this.requests = new FixedWindowLimiter(l.requestsPerClientPerMinute, MINUTE);
   }
 
