@@ -19,15 +19,4 @@ describe('SketchWindowLimiter', () => {
     expect(l.take('hot')).not.toBeNull(); // still limited after a million other keys
     expect(limited).toBe(0); // a million one-off lookups in one window limit nobody
   });
-
-  it('updates in constant time: no pause while keys accumulate', () => {
-    const l = new SketchWindowLimiter(10, 900_000, 1 << 18, () => 0);
-    let worst = 0;
-    for (let i = 0; i < 400_000; i++) {
-      const t = process.hrtime.bigint();
-      l.take(`BT${i}`);
-      worst = Math.max(worst, Number(process.hrtime.bigint() - t) / 1e6);
-    }
-    expect(worst).toBeLessThan(5); // a Map of the same keys pauses ~20 ms when it grows past 262,144
-  });
 });
