@@ -14,6 +14,7 @@ import { Pool } from 'pg';
 import { uuidv7 } from '../src/common/ids/uuid-v7';
 import { NO_MATCH, statusCheck } from '../src/verification/public-answer';
 import {
+  isVoidBlank,
   presents,
   PUBLIC_RECORD_SQL,
   publicDiploma,
@@ -27,7 +28,6 @@ import { INSERT_SIGNAL_SQL } from './verify-shared';
 const SERIAL = SERIAL_PATTERN;
 const NAME = NAME_PATTERN;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const VOID_BLANK_STATES = new Set(['spoiled', 'destroyed', 'lost']);
 const NO_MATCH_JSON = JSON.stringify(NO_MATCH);
 
 const realDate = (s: string) => DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
@@ -72,7 +72,7 @@ async function verify(q: URLSearchParams): Promise<[number, string]> {
   const { rows } = await lookup(serial);
   const blankState = rows[0]?.blank_state ?? null;
   const records = rows.filter((r) => r.id !== null).map(toRecord);
-  const voidBlank = blankState !== null && VOID_BLANK_STATES.has(blankState);
+  const voidBlank = isVoidBlank(blankState);
   const r = records.find((x) => presents(x, { fullName, dateOfBirth }));
   // A revoked diploma whose paper came back and was destroyed still answers "revoked".
   if (r && (!voidBlank || r.revocation)) {

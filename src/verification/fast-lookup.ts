@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { requestContext } from '../common/context/request-context';
+import { requestIdOf } from '../common/context/request-context.middleware';
 import { AppError } from '../common/errors/app-error';
 import { errorBody } from '../common/errors/error.filter';
 import { httpStatusOf } from '../common/errors/error-codes';
@@ -11,7 +11,6 @@ import type { LookupQuery, PublicLookupService } from './public-lookup.service';
 import type { PublicRateLimits } from './rate-limit/public-rate-limits';
 
 const ROUTE = '/api/v1/public/verify';
-const INCOMING_ID = /^[A-Za-z0-9._-]{8,100}$/;
 const ISO_DAY = /^(19|20)\d{2}-\d{2}-\d{2}$/;
 
 export interface FastLookupDeps {
@@ -70,8 +69,7 @@ function isCalendarDay(s: string): boolean {
 
 async function answer(req: IncomingMessage, res: ServerResponse, q: LookupQuery, deps: FastLookupDeps) {
   const start = process.hrtime.bigint();
-  const incoming = req.headers['x-request-id'];
-  const requestId = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+  const requestId = requestIdOf(req.headers['x-request-id']);
   const clientIp = clientAddress(req, deps.trustProxy);
   let status = 200;
   let body: unknown;

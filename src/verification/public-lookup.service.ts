@@ -3,7 +3,7 @@ import type { ForgerySignalKind } from './forgery-signals/forgery-signal.entity'
 import { ForgerySignalsRepository } from './forgery-signals/forgery-signals.repository';
 import { NO_MATCH, statusCheck, type VerificationAnswer } from './public-answer';
 import { PublicRateLimits } from './rate-limit/public-rate-limits';
-import { presents, publicDiploma } from './public-record';
+import { isVoidBlank, presents, publicDiploma } from './public-record';
 import { VerificationRepository } from './verification.repository';
 
 export interface LookupQuery {
@@ -11,9 +11,6 @@ export interface LookupQuery {
   fullName: string;
   dateOfBirth: string;
 }
-
-/** BLANK-10: blanks in these states are never a valid diploma. */
-const VOID_BLANK_STATES = new Set(['spoiled', 'destroyed', 'lost']);
 
 /**
  * PUB-4/5/6: `GET /api/v1/public/verify`. One query by serial answers every case, and every non-match
@@ -34,7 +31,7 @@ export class PublicLookupService {
     const { records, blank } = await this.repo.recordsOnSerial(serial);
     const blankState = blank?.state ?? null;
     const matched = records.find((r) => presents(r, q));
-    const voidBlank = blankState !== null && VOID_BLANK_STATES.has(blankState);
+    const voidBlank = isVoidBlank(blankState);
     // A revoked diploma whose paper came back and was destroyed (REVOKE-5) still answers "revoked".
     if (matched && (!voidBlank || matched.revocation)) {
       const diploma = publicDiploma(matched);

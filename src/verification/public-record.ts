@@ -1,6 +1,13 @@
 import { isSameName } from '../common/text/vietnamese';
 import type { PublicDiploma } from './public-answer';
 
+/** BLANK-10: a blank in one of these states is never a valid diploma. */
+const VOID_BLANK_STATES = new Set(['spoiled', 'destroyed', 'lost']);
+
+export function isVoidBlank(state: string | null): boolean {
+  return state !== null && VOID_BLANK_STATES.has(state);
+}
+
 /**
  * PUB-4: the one query of a public lookup, with `$1` the serial as printed. `public_records` is the read
  * model kept by triggers on the fact tables (migrations/1796000000000-PublicRecords.ts): each entry

@@ -8,6 +8,7 @@ import type { DiplomaView } from '../register/diplomas.service';
 import { DiplomasService } from '../register/diplomas.service';
 import { SigningService } from '../signing/signing.service';
 import { ForgerySignalsRepository } from './forgery-signals/forgery-signals.repository';
+import { isVoidBlank } from './public-record';
 import { type PublicDiploma, statusCheck, type VerificationAnswer } from './public-answer';
 import { type Check, keyCheck } from './qr-checks';
 import { PublicRateLimits } from './rate-limit/public-rate-limits';
@@ -115,8 +116,7 @@ export class QrVerificationService {
     }
     // BLANK-10: a blank since recorded lost, spoiled or destroyed never verifies.
     const state = f.serialNumber ? await this.repo.blankState(f.serialNumber) : null;
-    if (state && ['lost', 'spoiled', 'destroyed'].includes(state))
-      return `blank${state[0].toUpperCase()}${state.slice(1)}`;
+    if (state && isVoidBlank(state)) return `blank${state[0].toUpperCase()}${state.slice(1)}`;
     // A stolen key can sign with an earlier date; such a QR passes only if we printed it ourselves.
     if (keyCompromised && !(await this.repo.wasPrinted(e.id, text))) return 'notPrintedByIssuer';
     return null;

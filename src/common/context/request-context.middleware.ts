@@ -6,8 +6,12 @@ const INCOMING_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
 /** Gives every request an id (echoed as X-Request-Id) and a context for audit rows and logs. */
 export function requestContextMiddleware(req: Request, res: Response, next: NextFunction): void {
-  const incoming = req.headers['x-request-id'];
-  const requestId = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+  const requestId = requestIdOf(req.headers['x-request-id']);
   res.setHeader('X-Request-Id', requestId);
   requestContext.run({ requestId, clientIp: req.ip ?? null }, () => next());
+}
+
+/** The caller's X-Request-Id when it is a sane token, else a new one. */
+export function requestIdOf(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
 }
