@@ -4,7 +4,8 @@
  * rules, run the app's SQL and row mapping (src/verification/public-record.ts), pick the record whose
  * registered or corrected name and birth date match with the app's `isSameName`, answer the app's
  * JSON; a non-match writes the app's forgery signal first (its INSERT copied, bench/verify-shared.ts).
- * Left out: Nest, Express, the request context, metrics, rate limits, security headers, logging.
+ * Left out: Nest, Express, the request context, metrics, rate limits, security headers, logging, and
+ * the app's batching of concurrent lookups (src/verification/lookup-batcher.ts): one query a request.
  * Run as a child process of bench/verify.bench.ts: PORT, DATABASE_URL, DB_POOL_SIZE. The lookup is a
  * named statement (plan kept per connection) as in the app; with BARE_UNNAMED_STATEMENTS=1 it is not,
  * an information row showing what planning every lookup costs.

@@ -12,7 +12,8 @@ import { PUBLIC_RECORD_SQL } from '../src/verification/public-record';
 
 /**
  * The app's lookup SQL itself (src/verification/public-record.ts, kept free of Nest for this purpose),
- * which `VerificationRepository.recordsOnSerial` runs; `sqlCopiesDrift()` checks it still does.
+ * which `VerificationRepository.recordsOnSerials` runs for one serial (a batch of several is
+ * PUBLIC_RECORDS_SQL); `sqlCopiesDrift()` checks it still does.
  */
 export const RECORDS_ON_SERIAL_SQL = PUBLIC_RECORD_SQL;
 
@@ -29,10 +30,10 @@ export function sqlCopiesDrift(): string[] {
   const drift: string[] = [];
   if (
     !read('src/verification/verification.repository.ts').includes(
-      "name: 'vbcc_public_record', text: PUBLIC_RECORD_SQL, values: [serial]",
+      "name: 'vbcc_public_record', text: PUBLIC_RECORD_SQL, values: serials",
     )
   )
-    drift.push('VerificationRepository.recordsOnSerial no longer runs PUBLIC_RECORD_SQL');
+    drift.push('VerificationRepository.recordsOnSerials no longer runs PUBLIC_RECORD_SQL for one serial');
   if (
     !read('src/verification/forgery-signals/forgery-signals.repository.ts').includes(
       squash(INSERT_SIGNAL_SQL),

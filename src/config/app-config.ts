@@ -11,6 +11,7 @@ export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   databaseUrl: string | null;
   dbPoolSize: number;
+  publicLookupQueries: number;
   port: number;
   host: string;
   publicBaseUrl: string;
@@ -84,6 +85,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     nodeEnv,
     databaseUrl: dto.DATABASE_URL ?? null,
     dbPoolSize: dto.DB_POOL_SIZE ?? 10,
+    publicLookupQueries: dto.PUBLIC_LOOKUP_QUERIES ?? 2,
     port,
     host: dto.HOST ?? '0.0.0.0',
     publicBaseUrl,

@@ -168,6 +168,14 @@ export class EnvDto {
   @Max(10_000_000)
   PUBLIC_LOOKUPS_PER_SERIAL_PER_15_MINUTES?: number;
 
+  /** Public lookup queries running at once; lookups arriving meanwhile are batched (lookup-batcher.ts). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  PUBLIC_LOOKUP_QUERIES?: number;
+
   /** Other public API requests (trust list, disclosures, transparency proofs) per client address per minute. */
   @IsOptional()
   @Transform(toInt)

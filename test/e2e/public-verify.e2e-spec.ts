@@ -1,6 +1,7 @@
 import { PUBLIC_RECORDS_BACKFILL_SQL } from '../../migrations/1796000000000-PublicRecords';
 import { graduateRows, issuedBtrDecision, receiveBlanks } from '../support/register-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { VerificationRepository } from '../../src/verification/verification.repository';
 
 // Issue 8: the public lookup (PUB-4/5/6) and the forgery signals agencies read (PUB-8).
 
@@ -325,6 +326,42 @@ describe('public verification by serial, name and date of birth', () => {
     await t.sql(`DELETE FROM public_records`);
     await t.sql(PUBLIC_RECORDS_BACKFILL_SQL);
     expect(await t.sql(`SELECT * FROM public_records ORDER BY entry_id`)).toEqual(projected);
+  });
+
+  it("concurrent lookups go out in batches, and each gets its own serial's answer (lookup-batcher.ts)", async () => {
+    const repo = t.running.app.get(VerificationRepository);
+    const [reissued] = await t.sql<{ serial_number: string }>(
+      `SELECT serial_number FROM register_entries WHERE replaces_entry_id = $1`,
+      [d[2].id],
+    );
+    const [misprintReplacement] = await t.sql<{ serial_number: string }>(
+      `SELECT serial_number FROM register_entry_serials WHERE entry_id = $1`,
+      [d[3].id],
+    );
+    // Valid, corrected, revoked, replaced and re-issued, a spoiled blank, its replacement, an unused
+    // blank and serials never issued.
+    const serials = [
+      ...d.map((x) => x.serial),
+      reissued.serial_number,
+      misprintReplacement.serial_number,
+      'PV0000010',
+      'PV9999999',
+      'ZZ0000001',
+    ];
+    const alone = new Map<string, unknown>();
+    for (const s of serials) alone.set(s, await repo.recordsOnSerial(s));
+    expect(new Set([...alone.values()].map((v) => JSON.stringify(v))).size).toBeGreaterThan(6);
+
+    const asked = Array.from({ length: 12 }, () => serials)
+      .flat()
+      .sort(() => Math.random() - 0.5);
+    const before = repo.lookupCounts();
+    const together = await Promise.all(asked.map((s) => repo.recordsOnSerial(s)));
+    const after = repo.lookupCounts();
+    together.forEach((answer, i) => expect(answer).toEqual(alone.get(asked[i])));
+    expect(after.lookups - before.lookups).toBe(asked.length);
+    // at most PUBLIC_LOOKUP_QUERIES (2) run at once, so 120 concurrent lookups share a few queries
+    expect(after.queries - before.queries).toBeLessThan(asked.length / 4);
   });
 
   it('the published lists: decisions with counts and serial ranges, revocations, and no names (PUB-1, PUB-7)', async () => {
