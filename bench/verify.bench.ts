@@ -33,6 +33,7 @@
  *
  * Options: --diplomas 1000000 --decisions 20 --duration 20 --warmup 5 --connections 64 --rate 2000
  *          --pool 10 --rounds 1 --nomatch 1 --named 0 --pgbench 1 --profile 0 (seconds; 0 = none)
+ *          --wide 1 (the app batching only when all pool connections are busy, information rows)
  *          --saturation 1 (0: only the fixed-load rows) --fixedrounds 3 --gennice 0 (the load
  *          generator's nice value during the fixed-load rows)
  *          --explain (print the lookup's plan)
@@ -754,6 +755,9 @@ export async function run(args: string[]): Promise<BenchResult> {
   const profileSeconds = arg(args, 'profile', 0);
   const withSaturation = arg(args, 'saturation', 1) > 0; // 0: only the fixed-load rows (tail studies)
   const withNamed = arg(args, 'named', 0) > 0; // information rows: the bare server planning every lookup
+  // information rows: the app with as many lookup queries at once as its pool has connections, so it
+  // batches only when all are busy (what src/verification/lookup-batcher.ts gains at PUBLIC_LOOKUP_QUERIES=2)
+  const withWide = arg(args, 'wide', 1) > 0;
   const log = (s: string) => console.log(s);
   const notes: string[] = [];
   const drift = sqlCopiesDrift();
@@ -764,6 +768,7 @@ export async function run(args: string[]): Promise<BenchResult> {
     const appPort = await freePort();
     const barePort = await freePort();
     const namedPort = await freePort();
+    const widePort = await freePort();
     const appEnv = (extra: Record<string, string> = {}) => ({
       DATABASE_URL: dbUrl,
       PORT: String(appPort),
@@ -788,6 +793,7 @@ export async function run(args: string[]): Promise<BenchResult> {
     let app: Spawned | null = null;
     let bare: Spawned | null = null;
     let named: Spawned | null = null;
+    let wide: Spawned | null = null;
     const admin = new Client({ connectionString: dbUrl });
     await admin.connect();
     try {
@@ -849,6 +855,11 @@ export async function run(args: string[]): Promise<BenchResult> {
       const appUrl = `http://127.0.0.1:${appPort}`;
       const bareUrl = `http://127.0.0.1:${barePort}`;
       const namedUrl = `http://127.0.0.1:${namedPort}`;
+      const wideUrl = `http://127.0.0.1:${widePort}`;
+      if (withWide) {
+        wide = spawnServer(appEnv({ PORT: String(widePort), PUBLIC_LOOKUP_QUERIES: String(poolSize) }));
+        await waitHealthy(widePort, 60_000, wide);
+      }
       const backend = (await admin.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
       const stat = readFileSync(`/proc/${backend}/stat`, 'utf8');
       const postmaster = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
@@ -905,7 +916,7 @@ export async function run(args: string[]): Promise<BenchResult> {
         }
       }
 
-      type System = 'bare' | 'app' | 'named';
+      type System = 'bare' | 'app' | 'named' | 'wide';
       const servers: Record<System, { url: string; pid: () => number | undefined; name: string }> = {
         bare: { url: bareUrl, pid: () => bare?.proc.pid, name: 'bare node:http + pg' },
         app: { url: appUrl, pid: () => app?.proc.pid, name: 'app (Nest, node dist/src/main.js)' },
@@ -913,6 +924,11 @@ export async function run(args: string[]): Promise<BenchResult> {
           url: namedUrl,
           pid: () => named?.proc.pid,
           name: 'bare, unnamed statements: planned per lookup (information)',
+        },
+        wide: {
+          url: wideUrl,
+          pid: () => wide?.proc.pid,
+          name: `app, PUBLIC_LOOKUP_QUERIES=${poolSize}: batches only with all ${poolSize} busy (information)`,
         },
       };
       const fixedP99s = new Map<string, number[]>();
@@ -949,6 +965,7 @@ export async function run(args: string[]): Promise<BenchResult> {
         for (const s of order) await measure(sat, s, { match: true });
       }
       if (withNamed && withSaturation) await measure(sat, 'named', { match: true });
+      if (withWide && withSaturation) await measure(sat, 'wide', { match: true });
       if (withNoMatch && withSaturation) {
         for (const s of ['bare', 'app'] as const)
           await measure(`${connections} connections, no match`, s, { match: false });
@@ -960,6 +977,7 @@ export async function run(args: string[]): Promise<BenchResult> {
       try {
         for (let k = 0; k < fixedRounds; k++) {
           const order: System[] = k % 2 === 0 ? ['bare', 'app'] : ['app', 'bare'];
+          if (withWide) order.push('wide');
           for (const s of order) await measure(fixed, s, { rate, match: true });
         }
       } finally {
@@ -989,7 +1007,10 @@ export async function run(args: string[]): Promise<BenchResult> {
         `app p99 at ${rate} req/s offered, median of ${fixedRounds} rounds: ${ms(medianP99('app'))} ms ` +
           `(goal ≤ 20 ms: ${medianP99('app') <= 20 ? 'met' : 'NOT met'}; rounds ${fixedP99s.get(`${fixed}|app`)!.map(ms).join(', ')}), ` +
           `achieved ${Math.round(appFixed.reqPerSec)} req/s; bare p99 median ${ms(medianP99('bare'))} ms ` +
-          `(rounds ${fixedP99s.get(`${fixed}|bare`)!.map(ms).join(', ')}) at ${Math.round(bareFixed.reqPerSec)} req/s`,
+          `(rounds ${fixedP99s.get(`${fixed}|bare`)!.map(ms).join(', ')}) at ${Math.round(bareFixed.reqPerSec)} req/s` +
+          (withWide
+            ? `; app with PUBLIC_LOOKUP_QUERIES=${poolSize} p99 median ${ms(medianP99('wide'))} ms (rounds ${fixedP99s.get(`${fixed}|wide`)!.map(ms).join(', ')})`
+            : ''),
         ...(genNice
           ? [
               `during the fixed-load rows the load generator (this process) ran at nice ${genNice}, the servers and PostgreSQL at 0: on a shared 2-core machine the client's own wake-ups are otherwise charged to the server's latency`,
@@ -997,7 +1018,7 @@ export async function run(args: string[]): Promise<BenchResult> {
           : []),
         `fixed-rate rows: an open-loop generator (bench/open-loop.ts) sends request i at start + i/rate on up to ${connections} keep-alive connections and times it from when it was due (no coordinated omission); autocannon's overallRate sends per-second bursts instead`,
         `non-2xx responses and errors over all timed runs: ${timed.reduce((s, m) => s + m.non2xx + m.errors, 0)}; answers not the expected match/noMatch: ${timed.reduce((s, m) => s + m.wrong, 0)}`,
-        `pool: ${poolSize} connections in each Node server; pgbench ${connections} clients, 2 threads; the load generator (autocannon in the bench process; pgbench for its rows) shares the ${cpus().length} cores with the server and PostgreSQL; CPU % is of one core over the timed run, "other" is the rest of the machine`,
+        `pool: ${poolSize} connections in each Node server; pgbench ${connections} clients, 2 threads; the load generators (autocannon, and the open-loop one for fixed loads, in the bench process; pgbench for its rows) share the ${cpus().length} cores with the server and PostgreSQL; CPU % is of one core over the timed run, "other" is the rest of the machine`,
         `before each measurement the bench waited for the shared machine to be idle for 2 s: waits ${quietWaits.join(', ')} s`,
         `RSS after the runs: app ${rssMb(app.proc.pid)} MB, bare ${rssMb(bare.proc.pid)} MB`,
       );
@@ -1071,6 +1092,7 @@ export async function run(args: string[]): Promise<BenchResult> {
       await stopChild(app);
       await stopChild(bare);
       await stopChild(named);
+      await stopChild(wide);
       await admin.end();
       rmSync(dir, { recursive: true, force: true });
     }
