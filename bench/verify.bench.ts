@@ -379,7 +379,7 @@ export async function load(db: Client, l: Layout, log: (s: string) => void): Pro
   }
   const t = Date.now();
   await db.query(
-    'VACUUM ANALYZE graduation_decisions, graduates, register_books, issuances, register_entries, blanks, blank_receipts',
+    'VACUUM ANALYZE graduation_decisions, graduates, register_books, issuances, register_entries, blanks, blank_receipts, public_records',
   );
   log(
     `  VACUUM ANALYZE: ${((Date.now() - t) / 1000).toFixed(1)} s; load total ${((Date.now() - t0) / 1000).toFixed(1)} s`,

@@ -23,7 +23,7 @@ export class OrgsRepository {
 
   findByIds(ids: string[]): Promise<OrganisationEntity[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.repo().createQueryBuilder('o').where('o.id IN (:...ids)', { ids }).getMany();
+    return this.repo().createQueryBuilder('o').where('o.id = ANY(:ids)', { ids }).getMany();
   }
 
   findRoot(em?: EntityManager): Promise<OrganisationEntity | null> {
@@ -57,7 +57,7 @@ export class OrgsRepository {
     const qb = this.repo()
       .createQueryBuilder('o')
       .where('o.path LIKE :prefix', { prefix: escapeLike(pathPrefix) + '%' });
-    if (kinds?.length) qb.andWhere('o.kind IN (:...kinds)', { kinds });
+    if (kinds?.length) qb.andWhere('o.kind = ANY(:kinds)', { kinds });
     return qb.orderBy('o.code').getMany();
   }
 

@@ -82,7 +82,7 @@ export class PrintingRepository {
     const rows = await this.dataSource
       .getRepository(GraduationDecisionEntity)
       .createQueryBuilder('d')
-      .where('d.id IN (:...ids)', { ids })
+      .where('d.id = ANY(:ids)', { ids })
       .getMany();
     return new Map(rows.map((d) => [d.id, d]));
   }
@@ -104,7 +104,7 @@ export class PrintingRepository {
     return this.dataSource
       .getRepository(RegisterEntryEntity)
       .createQueryBuilder('e')
-      .where('e.id IN (:...ids)', { ids })
+      .where('e.id = ANY(:ids)', { ids })
       .getMany();
   }
 }

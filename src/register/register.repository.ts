@@ -97,7 +97,7 @@ export class RegisterRepository {
     const qb = this.dataSource
       .getRepository(GraduationDecisionEntity)
       .createQueryBuilder('d')
-      .where('d.school_org_id IN (:...ids)', {
+      .where('d.school_org_id = ANY(:ids)', {
         ids: schoolOrgIds.length ? schoolOrgIds : ['00000000-0000-0000-0000-000000000000'],
       });
     if (afterId) qb.andWhere('d.id < :afterId', { afterId });
@@ -244,7 +244,7 @@ export class RegisterRepository {
     const qb = this.dataSource
       .getRepository(RegisterBookEntity)
       .createQueryBuilder('b')
-      .where('b.issuer_org_id IN (:...ids)', {
+      .where('b.issuer_org_id = ANY(:ids)', {
         ids: issuerOrgIds.length ? issuerOrgIds : ['00000000-0000-0000-0000-000000000000'],
       });
     if (credentialType) qb.andWhere('b.credential_type = :credentialType', { credentialType });
