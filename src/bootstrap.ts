@@ -16,6 +16,7 @@ import { Metrics } from './health/metrics';
 import { ProvisioningService } from './provisioning/provisioning.service';
 import { DemoDiplomasService } from './demo/demo-diplomas.service';
 import { installFastLookup } from './verification/fast-lookup';
+import { VerificationRepository } from './verification/verification.repository';
 import { PublicLookupService } from './verification/public-lookup.service';
 import { PublicRateLimits } from './verification/rate-limit/public-rate-limits';
 
@@ -76,6 +77,8 @@ export async function bootstrap({ config, logSink }: BootOptions): Promise<Runni
     );
     configureHttp(app, effective, logger, metrics);
     await app.init();
+    const verification = app.get(VerificationRepository);
+    metrics.countPublicLookups(() => verification.lookupCounts());
     installFastLookup(app.getHttpServer(), {
       lookups: app.get(PublicLookupService),
       limits: app.get(PublicRateLimits),

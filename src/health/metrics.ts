@@ -24,6 +24,25 @@ export class Metrics {
   }
 
   /**
+   * Public lookups asked and the queries that answered them (verification/lookup-batcher.ts), read at
+   * each scrape: their ratio is the batching achieved, the first sign of load on the public portal.
+   */
+  countPublicLookups(read: () => { lookups: number; queries: number }): void {
+    const counter = (name: string, help: string, field: 'lookups' | 'queries') =>
+      new Counter({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          this.inc(read()[field]);
+        },
+      });
+    counter('vbcc_public_lookups_total', 'Public lookups by serial asked', 'lookups');
+    counter('vbcc_public_lookup_queries_total', 'Database queries that answered public lookups', 'queries');
+  }
+
+  /**
    * Times each request and writes one access log line. Only the route template is logged (never the
    * URL with its query string, which may carry personal data such as a name being verified).
    */

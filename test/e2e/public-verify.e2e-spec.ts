@@ -407,6 +407,11 @@ describe('public verification by serial, name and date of birth', () => {
     expect(metrics.text).toMatch(
       /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/public\/verify",status="200"\} [1-9]/,
     );
+    // the batching, as counted by the repository (lookup-batcher.ts)
+    const counted = t.running.app.get(VerificationRepository).lookupCounts();
+    expect(counted.lookups).toBeGreaterThan(counted.queries);
+    expect(metrics.text).toContain(`vbcc_public_lookups_total ${counted.lookups}\n`);
+    expect(metrics.text).toContain(`vbcc_public_lookup_queries_total ${counted.queries}\n`);
   });
 
   it('the body form answers the same and keeps the data out of the URL', async () => {
