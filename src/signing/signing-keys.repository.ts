@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, IsNull, Raw } from 'typeorm';
 import { SigningKeyEntity, type KeyPurpose } from './entities/signing-key.entity';
 
 @Injectable()
@@ -26,7 +26,13 @@ export class SigningKeysRepository {
   findActiveIssuerKeys(orgIds: string[], em?: EntityManager): Promise<SigningKeyEntity[]> {
     if (!orgIds.length) return Promise.resolve([]);
     return this.repo(em).find({
-      where: { purpose: 'issuer', orgId: In(orgIds), retiredAt: IsNull(), compromisedAt: IsNull() },
+      where: {
+        purpose: 'issuer',
+        // one array parameter, not one per id (IN): any number of organisations
+        orgId: Raw((column) => `${column} = ANY(:orgIds)`, { orgIds }),
+        retiredAt: IsNull(),
+        compromisedAt: IsNull(),
+      },
       order: { validFrom: 'DESC' },
     });
   }

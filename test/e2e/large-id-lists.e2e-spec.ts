@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OrgsRepository } from '../../src/orgs/orgs.repository';
 import { PrintingRepository } from '../../src/printing/printing.repository';
 import { RegisterRepository } from '../../src/register/register.repository';
+import { SigningKeysRepository } from '../../src/signing/signing-keys.repository';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -31,5 +32,11 @@ describe('repository lookups by long lists of ids', () => {
     await expect(app.get(PrintingRepository).decisionsByIds(ids)).resolves.toEqual(new Map());
     await expect(app.get(RegisterRepository).decisionsOfSchools(ids, null, 10)).resolves.toEqual([]);
     await expect(app.get(RegisterRepository).booksOfIssuers(ids)).resolves.toEqual([]);
+    const [root] = await t.sql<{ org_id: string }>(
+      `SELECT org_id FROM signing_keys WHERE purpose = 'issuer' AND retired_at IS NULL LIMIT 1`,
+    );
+    const keys = await app.get(SigningKeysRepository).findActiveIssuerKeys([...ids, root.org_id]);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.every((k) => k.orgId === root.org_id)).toBe(true);
   });
 });
