@@ -18,15 +18,20 @@
  *  - the bare baseline (bench/verify-bare-server.ts): node:http + pg, the same validation rules, SQL,
  *    name rule and JSON answer, in its own process;
  *  - the app, in its own process, with the public rate limiter on but its thresholds raised (every
- *    request comes from 127.0.0.1 in a benchmark).
+ *    request comes from 127.0.0.1 in a benchmark); it batches lookups that arrive while its
+ *    PUBLIC_LOOKUP_QUERIES (2) lookup queries run (src/verification/lookup-batcher.ts), the bare
+ *    server sends one query a request.
  * Both Node servers get the same pool size (DB_POOL_SIZE). Every request asks for a random diploma of
  * the N, with its holder's name and birth date (every answer a match, the realistic hot path); a second
  * pair of runs presents a wrong birth date (every answer a non-match, which writes a forgery signal).
- * Each measurement follows a warm-up of the same load. The load generator (autocannon, in this process)
- * shares the machine's cores with the server and PostgreSQL: CPU use of each is reported per run.
+ * Each measurement follows a warm-up of the same load. The load generators (autocannon for saturation;
+ * bench/open-loop.ts, raw sockets, for the fixed load; both in this process) share the machine's cores
+ * with the server and PostgreSQL: CPU use of each is reported per run. The fixed load runs
+ * --fixedrounds times per system, the order alternating, and the p99 goal is judged on the median round.
  *
  * Information rows: with --named 1, the bare server with an unnamed statement (what planning every
- * lookup would cost);
+ * lookup would cost); with --wide 1 (the default), the app with PUBLIC_LOOKUP_QUERIES = its pool size,
+ * batching only when every connection is busy (what the batching gains);
  * and with --profile S, the app and the bare server each restarted under --cpu-prof for S seconds at
  * the same load, their server CPU per request split by layer (profiles kept in bench/results/).
  * Before every measurement the bench waits (up to 5 min) for the shared machine to be idle for 2 s.
