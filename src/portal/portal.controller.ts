@@ -124,14 +124,14 @@ export class PortalController {
 
   @Get('assets/portal.css')
   @Public()
-  css(@Res() res: Response): void {
-    this.assets.send(res, 'portal.css');
+  css(@Req() req: Request, @Res() res: Response): void {
+    this.assets.send(req, res, 'portal.css');
   }
 
   @Get('assets/js/:file')
   @Public()
-  script(@Param('file') file: string, @Res() res: Response): void {
-    if (!this.assets.send(res, `js/${file}`)) sendPage(res, 404, notFoundPage('vi'));
+  script(@Param('file') file: string, @Req() req: Request, @Res() res: Response): void {
+    if (!this.assets.send(req, res, `js/${file}`)) sendPage(res, 404, notFoundPage('vi'));
   }
 }
 

@@ -299,12 +299,45 @@ describe('public portal in Chromium', () => {
 
   it('the home page is small: at most 100 KB transferred with everything it loads', async () => {
     const page = await ctx.newPage();
-    let bytes = 0;
-    page.on('response', async (r) => {
-      bytes += (await r.body().catch(() => Buffer.alloc(0))).length + 200; // + headers, roughly
-    });
+    const sizes: Promise<number>[] = [];
+    page.on('requestfinished', (r) =>
+      sizes.push(r.sizes().then((s) => s.responseHeadersSize + s.responseBodySize)),
+    );
     await page.goto(base, { waitUntil: 'networkidle' });
+    const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+    expect(sizes.length).toBeGreaterThan(1);
     expect(bytes).toBeLessThan(100 * 1024);
+  });
+
+  it('scripts and the stylesheet go gzipped to browsers that accept it, plain to others', async () => {
+    const page = await ctx.newPage();
+    const seen: Promise<{ url: string; encoding?: string; sent: number; size: number }>[] = [];
+    page.on('requestfinished', (r) => {
+      if (!/\/assets\//.test(r.url())) return;
+      seen.push(
+        Promise.all([r.response(), r.sizes()]).then(async ([res, s]) => ({
+          url: r.url(),
+          encoding: res ? (await res.allHeaders())['content-encoding'] : undefined,
+          sent: s.responseBodySize,
+          size: res ? (await res.body()).length : 0,
+        })),
+      );
+    });
+    await page.goto(`${base}/v`, { waitUntil: 'networkidle' });
+    const assets = await Promise.all(seen);
+    expect(assets.some((a) => a.url.endsWith('.js'))).toBe(true);
+    expect(assets.some((a) => a.url.endsWith('.css'))).toBe(true);
+    for (const a of assets) {
+      expect({ url: a.url, encoding: a.encoding }).toEqual({ url: a.url, encoding: 'gzip' });
+      expect(a.sent).toBeLessThan(a.size);
+    }
+    const total = (k: 'sent' | 'size') => assets.reduce((n, a) => n + a[k], 0);
+    expect(total('sent')).toBeLessThan(total('size') / 2);
+    const plain = await t.http.get('/assets/portal.css').set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/);
+    const refused = await t.http.get('/assets/portal.css').set('Accept-Encoding', 'gzip;q=0').expect(200);
+    expect(refused.headers['content-encoding']).toBeUndefined();
   });
 
   it('the form answers browsers; a JSON body gets the API error contract, pointing to the API', async () => {
