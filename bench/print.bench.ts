@@ -32,6 +32,7 @@ import { encodeQrPayload, keyIdOf, type QrFields } from '../src/qr/qr-payload';
 import { qrSymbol } from '../src/qr/qr-symbol';
 import type { BenchResult } from './run';
 import { arg } from './support';
+import { FAMILY, GIVEN, MIDDLE } from './vietnamese-names';
 
 const BASE_URL = 'https://vanbang.moet.gov.vn';
 const ISSUED_ON = '2025-08-10';
@@ -56,53 +57,6 @@ function prng(seed: number): () => number {
   };
 }
 
-const FAMILY = [
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Huỳnh',
-  'Hoàng',
-  'Võ',
-  'Vũ',
-  'Đặng',
-  'Bùi',
-  'Đỗ',
-  'Hồ',
-  'Ngô',
-  'Dương',
-  'Lý',
-  'Tôn Nữ',
-  'Âu',
-  'Thạch',
-  'Kim',
-  'Lâm',
-];
-const MIDDLE = ['Thị', 'Văn', 'Ngọc', 'Hữu', 'Thùy', 'Minh', 'Đức', 'Quỳnh', 'Hoàng', 'Thanh', 'Bảo', 'Gia'];
-const GIVEN = [
-  'An',
-  'Ánh',
-  'Ẩn',
-  'Ước',
-  'Hưởng',
-  'Khoẻ',
-  'Quý',
-  'Đạt',
-  'Yến',
-  'Thảo',
-  'Phương',
-  'Giàu',
-  'Nhật',
-  'Hiếu',
-  'Trâm',
-  'Ơn',
-  'Ửng',
-  'Nguyệt',
-  'Khuê',
-  'Dũng',
-  'Tường Vy',
-  'Sóc Pha Ly',
-];
 const PLACES = [
   'Bến Tre',
   'Trà Vinh',

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../src/common/paths';
 import { searchKey } from '../src/common/text/vietnamese';
 import { PUBLIC_RECORD_SQL } from '../src/verification/public-record';
+import { FAMILY, GIVEN, MIDDLE } from './vietnamese-names';
 
 /**
  * The app's lookup SQL itself (src/verification/public-record.ts, kept free of Nest for this purpose),
@@ -50,67 +51,6 @@ export function pgbenchScript(diplomas: number): string {
 }
 
 // --- the diplomas ----------------------------------------------------------------------------------
-
-export const FAMILY = [
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Huỳnh',
-  'Hoàng',
-  'Võ',
-  'Vũ',
-  'Đặng',
-  'Bùi',
-  'Đỗ',
-  'Hồ',
-  'Ngô',
-  'Dương',
-  'Lý',
-  'Tôn Nữ',
-  'Âu',
-  'Thạch',
-  'Kim',
-  'Lâm',
-];
-export const MIDDLE = [
-  'Thị',
-  'Văn',
-  'Ngọc',
-  'Hữu',
-  'Thùy',
-  'Minh',
-  'Đức',
-  'Quỳnh',
-  'Hoàng',
-  'Thanh',
-  'Bảo',
-  'Gia',
-];
-export const GIVEN = [
-  'An',
-  'Ánh',
-  'Ẩn',
-  'Ước',
-  'Hưởng',
-  'Khoẻ',
-  'Quý',
-  'Đạt',
-  'Yến',
-  'Thảo',
-  'Phương',
-  'Giàu',
-  'Nhật',
-  'Hiếu',
-  'Trâm',
-  'Ơn',
-  'Ửng',
-  'Nguyệt',
-  'Khuê',
-  'Dũng',
-  'Tường Vy',
-  'Sóc Pha Ly',
-];
 
 /** Diploma n (1-based) belongs to graduation decision k; two decisions (two schools) per year and book. */
 export interface Layout {
