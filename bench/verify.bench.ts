@@ -53,7 +53,13 @@ import { Client } from 'pg';
 import { projectRoot } from '../src/common/paths';
 import { searchKey } from '../src/common/text/vietnamese';
 import { freePort, withScratchDatabase } from '../scripts/with-database';
-import { type Spawned, spawnServer, waitHealthy } from '../test/support/spawned-app';
+import {
+  productionNodeFlags,
+  type Spawned,
+  spawnNode,
+  spawnServer,
+  waitHealthy,
+} from '../test/support/spawned-app';
 import { PUBLIC_RECORDS_SQL } from '../src/verification/public-record';
 import { openLoop } from './open-loop';
 import type { BenchResult } from './run';
@@ -102,26 +108,9 @@ const autocannon = require('autocannon') as (opts: CannonOptions) => Promise<Can
 
 // --- processes -------------------------------------------------------------------------------------------
 
-/** The node flags of `npm run start:prod` (as test/support/spawned-app.ts reads them), for the bare server too. */
-function productionNodeFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const m = /node((?:\s+--\S+)*)\s+dist\/src\/main\.js/.exec(pkg.scripts['start:prod']);
-  return (m?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
-}
-
 function spawnBare(env: Record<string, string>, flags: string[] = []): Spawned {
   const main = join(__dirname, 'verify-bare-server.js');
-  const proc = spawn(process.execPath, [...productionNodeFlags(), ...flags, main], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  proc.stdout?.on('data', (c: Buffer) => (out += c.toString()));
-  proc.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  return { proc, output: () => out, exited };
+  return spawnNode([...productionNodeFlags(), ...flags, main], { PATH: process.env.PATH ?? '', ...env });
 }
 
 /** SIGINT (graceful: the app closes its pool, a --cpu-prof profile is written), SIGKILL after 20 s. */

@@ -10,7 +10,7 @@ export interface Spawned {
 }
 
 /** The node flags of `npm run start:prod` (the heap cap), so tests and benchmarks run what ships. */
-function productionNodeFlags(): string[] {
+export function productionNodeFlags(): string[] {
   const pkg = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
@@ -31,10 +31,12 @@ export function spawnServer(env: Record<string, string>): Spawned {
     ),
   );
   const flags = [...productionNodeFlags(), ...(env.NODE_FLAGS ? env.NODE_FLAGS.split(' ') : [])];
-  const proc = spawn(process.execPath, [...flags, main], {
-    env: { ...clean, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return spawnNode([...flags, main], { ...clean, ...env });
+}
+
+/** Runs node with these arguments and exactly this environment, keeping its output for error messages. */
+export function spawnNode(args: string[], env: Record<string, string | undefined>): Spawned {
+  const proc = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout?.on('data', (c: Buffer) => (out += c.toString()));
   proc.stderr?.on('data', (c: Buffer) => (out += c.toString()));
