@@ -33,7 +33,7 @@ export class LookupBatcher<Row> {
     });
   }
 
-  /** Lookups waiting for a query (for metrics and tests). */
+  /** Lookups waiting for a query (for tests). */
   get queued(): number {
     return this.waiting.size;
   }
